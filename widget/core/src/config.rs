@@ -1,0 +1,126 @@
+//! The widget configuration: one JSON document written by a site owner, parsed leniently and
+//! validated into [`Config`].
+//!
+//! Invariants: a [`Config`] holds only contacts whose links were built by [`crate::links`] (so every
+//! `href` has an allowlisted scheme), and every problem found on the way is reported as a
+//! [`ConfigIssue`] naming the field path. A bad contact, department or option is dropped or replaced
+//! by its default; the valid rest still renders.
+
+mod raw;
+mod validate;
+
+pub use raw::RawConfig;
+
+use crate::country::Country;
+use crate::i18n::Locale;
+use crate::links::Href;
+
+/// A validated configuration, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The business name shown in the panel heading and used for the dialog's accessible name.
+    pub company: String,
+    /// The configured UI language; `None` means "take the host page's `lang`, else the browser's".
+    pub locale: Option<Locale>,
+    /// The country assumed for phone numbers written without an international prefix.
+    pub default_country: Country,
+    /// Where the launcher sits on the host page.
+    pub placement: Placement,
+    /// The launcher's visible label; `None` shows the icon only (the accessible name then comes from
+    /// the messages).
+    pub launcher_label: Option<String>,
+    /// Departments in configured order, each with its own contacts. Never contains an empty department.
+    pub departments: Vec<Department>,
+}
+
+/// Which side of the viewport the launcher sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    Left,
+    #[default]
+    Right,
+}
+
+/// The launcher's position. Offsets are CSS pixels from the chosen side and the bottom edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub side: Side,
+    pub offset_x: u16,
+    pub offset_y: u16,
+    pub z_index: i32,
+}
+
+impl Default for Placement {
+    fn default() -> Self {
+        Placement { side: Side::Right, offset_x: 20, offset_y: 20, z_index: 2_147_483_000 }
+    }
+}
+
+/// A group of contacts that answers one kind of question ("Продажи", "Сервис").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Department {
+    /// A stable identifier (from the config, or derived from the position) for tests and analytics.
+    pub id: String,
+    pub name: String,
+    pub contacts: Vec<Contact>,
+}
+
+/// The channel a contact opens; decides the icon and the accessible description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Phone,
+    Email,
+    WhatsApp,
+    Telegram,
+    Viber,
+    Vk,
+    Messenger,
+    Skype,
+    Sms,
+    Signal,
+    Instagram,
+    Max,
+}
+
+/// One tappable contact, ready to render as `<a href>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub channel: Channel,
+    /// The link, built and checked by [`crate::links`].
+    pub href: Href,
+    /// The visible text: the phone as configured or formatted, the e-mail address, the username.
+    pub text: String,
+    /// An optional label shown above the text ("Многоканальный", "Отдел продаж").
+    pub label: Option<String>,
+    /// An optional note shown below the text ("бесплатно по России", "платный номер").
+    pub note: Option<String>,
+}
+
+/// One problem found in a configuration: where it is and what is wrong, in English for the site owner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigIssue {
+    /// A JSON path such as `departments[1].contacts[0].url`; `$` for the document itself.
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The outcome of reading a configuration: always a usable [`Config`], plus every issue found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub config: Config,
+    pub issues: Vec<ConfigIssue>,
+}
+
+impl Config {
+    /// Parses and validates a configuration document. Never fails: a document that is not JSON at
+    /// all yields an empty configuration and one issue at `$`.
+    pub fn from_json(json: &str) -> Parsed {
+        validate::from_json(json)
+    }
+}

@@ -1,0 +1,3 @@
+//! TODO(core helper): the serde model of the JSON document.
+#[derive(Debug, Default)]
+pub struct RawConfig;
