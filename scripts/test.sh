@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a clean checkout: native unit tests, server tests, the widget build with
+# its size report and budget, the crash test, and the end-to-end tests in headless Chromium against the
+# real server binary. Installs what is missing first. Artifacts (screenshots, reports) go to artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1;34m[test]\033[0m %s\n' "$*"; }
+started=$(date +%s)
+
+scripts/setup.sh --browser
+
+say "native tests: core, widget logic, server (oneshot and real binary)"
+cargo test --workspace
+
+say "building the widget for the browser (wasm, release) and checking its size budget"
+scripts/build-widget.sh
+
+say "building the server binary for the end-to-end tests"
+cargo build -p server-stub
+
+say "end-to-end tests in headless Chromium"
+npx playwright test
+
+say "all green in $(( $(date +%s) - started )) s"
