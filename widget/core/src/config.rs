@@ -36,7 +36,9 @@ pub struct Config {
 /// Which side of the viewport the launcher sits on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Side {
+    /// The bottom-left corner.
     Left,
+    /// The bottom-right corner, where visitors expect a chat launcher.
     #[default]
     Right,
 }
@@ -44,9 +46,13 @@ pub enum Side {
 /// The launcher's position. Offsets are CSS pixels from the chosen side and the bottom edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Placement {
+    /// The corner the launcher sits in.
     pub side: Side,
+    /// CSS pixels from the left or right edge.
     pub offset_x: u16,
+    /// CSS pixels from the bottom edge.
     pub offset_y: u16,
+    /// The CSS `z-index` of the launcher and panel.
     pub z_index: i32,
 }
 
@@ -61,24 +67,38 @@ impl Default for Placement {
 pub struct Department {
     /// A stable identifier (from the config, or derived from the position) for tests and analytics.
     pub id: String,
+    /// The heading shown above the contacts; empty only if the configuration left it blank.
     pub name: String,
+    /// The contacts in configured order. Never empty.
     pub contacts: Vec<Contact>,
 }
 
 /// The channel a contact opens; decides the icon and the accessible description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
+    /// A call (`tel:`).
     Phone,
+    /// An e-mail (`mailto:`).
     Email,
+    /// A WhatsApp chat.
     WhatsApp,
+    /// A Telegram chat.
     Telegram,
+    /// A Viber chat.
     Viber,
+    /// A VK message.
     Vk,
+    /// A Facebook Messenger chat.
     Messenger,
+    /// A Skype chat.
     Skype,
+    /// A text message (`sms:`).
     Sms,
+    /// A Signal chat.
     Signal,
+    /// An Instagram direct message.
     Instagram,
+    /// A MAX chat.
     Max,
 }
 
@@ -101,6 +121,7 @@ pub struct Contact {
 pub struct ConfigIssue {
     /// A JSON path such as `departments[1].contacts[0].url`; `$` for the document itself.
     pub path: String,
+    /// What is wrong and, where it matters, what the widget does instead.
     pub message: String,
 }
 
@@ -113,13 +134,25 @@ impl std::fmt::Display for ConfigIssue {
 /// The outcome of reading a configuration: always a usable [`Config`], plus every issue found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
+    /// Everything valid in the document; defaults where it had nothing usable.
     pub config: Config,
+    /// Every problem found, empty for a clean document.
     pub issues: Vec<ConfigIssue>,
 }
 
 impl Config {
     /// Parses and validates a configuration document. Never fails: a document that is not JSON at
     /// all yields an empty configuration and one issue at `$`.
+    ///
+    /// ```
+    /// use contact_core::config::Config;
+    /// let parsed = Config::from_json(r#"{"departments": [{"name": "Продажи", "contacts": [
+    ///     {"type": "phone", "number": "8 (495) 123-45-67"},
+    ///     {"type": "max", "url": "javascript:alert(1)"}
+    /// ]}]}"#);
+    /// assert_eq!(parsed.config.departments[0].contacts[0].href.as_str(), "tel:+74951234567");
+    /// assert_eq!(parsed.issues[0].to_string(), r#"departments[0].contacts[1].url: scheme "javascript" is not allowed"#);
+    /// ```
     pub fn from_json(json: &str) -> Parsed {
         validate::from_json(json)
     }
