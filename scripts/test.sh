@@ -18,6 +18,9 @@ scripts/build-widget.sh
 say "building the server binary for the end-to-end tests"
 cargo build -p server-stub
 
+say "crash test: concurrent submissions while the server is killed with kill -9 and restarted"
+scripts/crash-test.sh
+
 say "end-to-end tests in headless Chromium"
 npx playwright test
 

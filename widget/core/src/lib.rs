@@ -5,9 +5,16 @@
 //! types that cannot hold bad states ([`phone::PhoneNumber`], [`safe_url::SafeUrl`], [`links::Href`],
 //! [`config::Config`]); code that receives them cannot fail for input reasons.
 
+pub mod callback;
 pub mod config;
 pub mod country;
 pub mod i18n;
 pub mod links;
 pub mod phone;
 pub mod safe_url;
+pub mod conformance;
+pub mod promise;
+pub mod schedule;
+pub mod slots;
+pub mod time;
+pub mod zones;
