@@ -1,1 +1,89 @@
-//! TODO(widget helper)
+//! The contact widget's browser UI: Leptos components that render a validated
+//! [`contact_core::config::Config`] as an accessible dialog of contact links, and the `mount` entry
+//! point the loader script calls.
+//!
+//! This crate only renders. Parsing, validation, link building and the choice of language all live in
+//! `contact-core`; what arrives here cannot be wrong for input reasons. All configured text is
+//! rendered as text nodes and attribute values, never as HTML.
+//!
+//! Two ways in:
+//! - the loader (`widget/loader/contact-widget.js`) draws the launcher, then calls [`mount`] with the
+//!   configuration JSON once the wasm has arrived, and drives the returned [`WidgetHandle`];
+//! - a Leptos application renders [`ContactWidget`] (or just [`ContactPanel`]) with a typed config.
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;
+mod icons;
+mod mount;
+mod panel;
+
+pub use icons::{channel_name, ChannelIcon};
+pub use mount::{mount, WidgetHandle};
+pub use panel::{ContactLink, ContactPanel, ContactWidget, DepartmentSection};
+
+#[cfg(test)]
+mod tests {
+    use contact_core::i18n::Locale;
+
+    const LOADER: &str = include_str!("../loader/contact-widget.js");
+    const STYLESHEET: &str = include_str!("../style/widget.css");
+    /// The rendering modules (this file holds the tests and would find its own needles).
+    const RENDERING: [(&str, &str); 3] = [
+        ("icons.rs", include_str!("icons.rs")),
+        ("mount.rs", include_str!("mount.rs")),
+        ("panel.rs", include_str!("panel.rs")),
+    ];
+
+    #[test]
+    fn loader_draws_the_launcher_with_the_same_texts_as_the_messages() {
+        for locale in [Locale::Ru, Locale::En] {
+            let m = locale.messages();
+            let line =
+                ["    ", locale.tag(), ": { launcher: '", m.launcher, "', loading: '", m.loading, "' },"].concat();
+            assert!(LOADER.contains(&line), "the loader's TEXT table lacks the line {line:?}");
+        }
+    }
+
+    #[test]
+    fn loader_maps_the_same_languages_to_russian_as_the_core() {
+        let list = "['ru', 'uk', 'be', 'kk']";
+        assert!(LOADER.contains(list), "the loader's Russian language list changed");
+        for tag in ["ru", "uk", "be", "kk"] {
+            assert_eq!(Locale::from_tag(tag), Some(Locale::Ru), "{tag}");
+        }
+        assert_eq!(Locale::for_visitor(Some("de"), None), Locale::En, "the loader falls back to 'en'");
+    }
+
+    #[test]
+    fn loader_writes_no_html_and_no_style_attributes_so_strict_csp_pages_work() {
+        for forbidden in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "'style'",
+            ".cssText",
+            "eval(",
+            "new Function",
+        ] {
+            assert!(!LOADER.contains(forbidden), "the loader uses {forbidden}");
+        }
+    }
+
+    #[test]
+    fn rendering_code_never_injects_html() {
+        for (file, source) in RENDERING {
+            for forbidden in ["inner_html", "outer_html", "insert_adjacent_html"] {
+                assert!(!source.contains(forbidden), "{file} uses {forbidden}");
+            }
+        }
+    }
+
+    #[test]
+    fn stylesheet_sizes_ignore_the_host_page_root_font_size() {
+        assert!(
+            !STYLESHEET.contains("rem;") && !STYLESHEET.contains("rem "),
+            "rem units follow the host page's html font size"
+        );
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the browser widget into dist/widget/ (served by server-stub under /widget/):
+#   contact-widget.js              the loader site owners include (short cache: it names the rest)
+#   contact-widget-<hash>.css|js|wasm  stylesheet, wasm-bindgen glue, wasm (cacheable forever)
+# each with .br and .gz siblings, then prints the size table and fails when a size budget is exceeded.
+# Needs the tools scripts/setup.sh installs: the wasm32 target, wasm-bindgen-cli matching Cargo.lock,
+# and npm's binaryen (wasm-opt 132; Debian's older binaryen breaks externref tables in browsers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1;34m[build-widget]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[build-widget]\033[0m %s\n' "$*" >&2; exit 1; }
+
+wasm_opt=node_modules/.bin/wasm-opt
+locked=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+installed=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+[[ "$installed" == "$locked" ]] || die "wasm-bindgen CLI ${installed:-missing}, Cargo.lock wants $locked: run scripts/setup.sh"
+[[ -x "$wasm_opt" ]] || die "$wasm_opt is missing: run scripts/setup.sh (npm ci)"
+command -v node >/dev/null || die "node is missing"
+
+say "cargo build -p contact-widget --release --target wasm32-unknown-unknown"
+cargo build -p contact-widget --release --target wasm32-unknown-unknown
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/contact-widget-build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+say "wasm-bindgen $installed --target web --no-typescript --out-dir $work"
+wasm-bindgen --target web --no-typescript --out-name contact-widget --out-dir "$work" \
+  target/wasm32-unknown-unknown/release/contact_widget.wasm
+
+say "$wasm_opt -Oz ($($wasm_opt --version))"
+before=$(stat -c %s "$work/contact-widget_bg.wasm")
+"$wasm_opt" -Oz "$work/contact-widget_bg.wasm" -o "$work/contact-widget_bg.wasm"
+say "wasm: $before bytes -> $(stat -c %s "$work/contact-widget_bg.wasm") bytes"
+
+say "node scripts/dist.mjs: hashing, compressing and writing dist/widget/"
+node scripts/dist.mjs \
+  --wasm "$work/contact-widget_bg.wasm" \
+  --glue "$work/contact-widget.js" \
+  --css widget/style/widget.css \
+  --loader widget/loader/contact-widget.js \
+  --out dist/widget

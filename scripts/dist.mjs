@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Assembles dist/widget/ from the optimised wasm, its wasm-bindgen glue, the stylesheet and the loader:
+// content-hashes everything but the loader (so those files can be cached forever), points the glue and
+// the loader at the hashed names, writes .br and .gz siblings for the server to pick by Accept-Encoding,
+// removes files of earlier builds, prints a size table and enforces the size budgets.
+//
+// Called by scripts/build-widget.sh:
+//   node scripts/dist.mjs --wasm W --glue G --css C --loader L --out dist/widget
+// A size over budget fails the build; WIDGET_BUDGET=warn reports it without failing (for local work
+// while a known regression is being fixed, never in CI).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+// The loader and the stylesheet are on every page view; the glue and the wasm arrive later. Budgets are
+// brotli sizes, since that is what browsers download.
+const BUDGET = { beforeInteraction: 6 * 1024, loader: 4 * 1024, whole: 80 * 1024 };
+const HASH_HEX_DIGITS = 10;
+
+const say = (message) => console.log(`\x1b[1;34m[dist]\x1b[0m ${message}`);
+const fail = (message) => {
+  console.error(`\x1b[1;31m[dist]\x1b[0m ${message}`);
+  process.exit(1);
+};
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) fail(`unexpected argument ${argv[i]}`);
+    args[argv[i].slice(2)] = argv[i + 1];
+  }
+  for (const name of ['wasm', 'glue', 'css', 'loader', 'out']) {
+    if (!args[name]) fail(`missing --${name}`);
+  }
+  return args;
+}
+
+const hashed = (stem, extension, content) =>
+  `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, HASH_HEX_DIGITS)}.${extension}`;
+
+/** Replaces `from` with `to` exactly `times` times, or stops the build: a silent miss ships a broken widget. */
+function replaceExactly(text, from, to, times, what) {
+  const found = text.split(from).length - 1;
+  if (found !== times) fail(`${what}: expected ${times} × ${JSON.stringify(from)}, found ${found}`);
+  return text.split(from).join(to);
+}
+
+const compressors = {
+  gz: (data) => zlib.gzipSync(data, { level: 9 }),
+  br: (data) =>
+    zlib.brotliCompressSync(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+};
+
+/** Writes a file and its compressed siblings through temporary names, so a server never sees half a file. */
+function writeWithSiblings(dir, name, data) {
+  const sizes = { raw: data.length };
+  const outputs = [[name, data]];
+  for (const [extension, compress] of Object.entries(compressors)) {
+    const packed = compress(data);
+    sizes[extension] = packed.length;
+    outputs.push([`${name}.${extension}`, packed]);
+  }
+  for (const [file, content] of outputs) {
+    const target = path.join(dir, file);
+    fs.writeFileSync(`${target}.tmp`, content);
+    fs.renameSync(`${target}.tmp`, target);
+  }
+  return { names: outputs.map(([file]) => file), sizes };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function printTable(rows) {
+  const sum = (list, key) => list.reduce((total, row) => total + row.sizes[key], 0);
+  const line = (label, raw, gz, br) =>
+    `  ${label.padEnd(38)}${raw.padStart(10)}${gz.padStart(10)}${br.padStart(10)}`;
+  const total = (label, list) => line(label, kb(sum(list, 'raw')), kb(sum(list, 'gz')), kb(sum(list, 'br')));
+  const early = rows.filter((row) => row.early);
+  console.log(line('file', 'raw', 'gzip', 'brotli'));
+  for (const row of rows) {
+    console.log(line(`${row.name} (${row.role})`, kb(row.sizes.raw), kb(row.sizes.gz), kb(row.sizes.br)));
+  }
+  console.log(total('before interaction (loader + css)', early));
+  console.log(total('whole widget', rows));
+  return { early: sum(early, 'br'), whole: sum(rows, 'br') };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const read = (file) => fs.readFileSync(file);
+
+say('content-hashing the wasm, the glue and the stylesheet');
+const wasm = read(args.wasm);
+const wasmName = hashed('contact-widget', 'wasm', wasm);
+// The loader passes the wasm URL explicitly; the glue's own default is pointed at the hashed name too,
+// so the glue also works when imported on its own.
+const glue = replaceExactly(read(args.glue).toString('utf8'), `'${path.basename(args.wasm)}'`, `'${wasmName}'`, 1, 'glue');
+const glueName = hashed('contact-widget', 'js', glue);
+// Host pages with Trusted Types (`require-trusted-types-for 'script'`) block HTML sinks. Leptos uses
+// innerHTML only for `view!` subtrees made entirely of literals ("inert" templates); if one slips in,
+// wasm-bindgen imports the setter and the glue names it.
+for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write']) {
+  if (glue.includes(sink)) {
+    fail(`glue: the wasm uses ${sink}, which Trusted Types pages block; give the literal-only view! subtree a non-literal attribute (see widget/src/icons.rs)`);
+  }
+}
+const css = read(args.css);
+const cssName = hashed('contact-widget', 'css', css);
+
+say('pointing the loader at the hashed files');
+let loader = read(args.loader).toString('utf8');
+for (const [placeholder, name] of [['__CW_GLUE__', glueName], ['__CW_WASM__', wasmName], ['__CW_CSS__', cssName]]) {
+  loader = replaceExactly(loader, `'${placeholder}'`, `'${name}'`, 1, 'loader');
+}
+if (/'__CW_[A-Z]+__'/.test(loader)) fail('loader: a __CW_ placeholder is left unreplaced');
+
+say(`writing ${args.out}/ with .br (quality 11) and .gz (level 9) siblings`);
+fs.mkdirSync(args.out, { recursive: true });
+// Hashed files first and the loader last: a visitor who gets the new loader always finds its files.
+const shipped = [
+  { name: cssName, role: 'css', early: true, data: css },
+  { name: glueName, role: 'glue', early: false, data: Buffer.from(glue) },
+  { name: wasmName, role: 'wasm', early: false, data: wasm },
+  { name: 'contact-widget.js', role: 'loader', early: true, data: Buffer.from(loader) },
+];
+const written = new Set();
+const rows = shipped.map(({ name, role, early, data }) => {
+  const { names, sizes } = writeWithSiblings(args.out, name, data);
+  names.forEach((file) => written.add(file));
+  return { name, role, early, sizes };
+});
+
+for (const file of fs.readdirSync(args.out)) {
+  if (!written.has(file)) {
+    say(`removing stale ${file}`);
+    fs.rmSync(path.join(args.out, file), { recursive: true, force: true });
+  }
+}
+
+const order = ['loader', 'css', 'glue', 'wasm'];
+const totals = printTable(rows.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)));
+const loaderBr = rows.find((row) => row.role === 'loader').sizes.br;
+const over = [
+  [loaderBr, BUDGET.loader, 'loader'],
+  [totals.early, BUDGET.beforeInteraction, 'before interaction'],
+  [totals.whole, BUDGET.whole, 'whole widget'],
+].filter(([size, budget]) => size > budget);
+for (const [size, budget, what] of over) {
+  console.error(`\x1b[1;31m[dist]\x1b[0m over budget: ${what} is ${kb(size)} brotli, the budget is ${kb(budget)}`);
+}
+if (over.length === 0) {
+  say(`within budget (brotli): loader ≤ ${kb(BUDGET.loader)}, before interaction ≤ ${kb(BUDGET.beforeInteraction)}, whole widget ≤ ${kb(BUDGET.whole)}`);
+} else if (process.env.WIDGET_BUDGET === 'warn') {
+  say('WIDGET_BUDGET=warn: reported, not failing');
+} else {
+  fail('size budget exceeded (WIDGET_BUDGET=warn reports it without failing)');
+}

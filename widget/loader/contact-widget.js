@@ -1,0 +1,207 @@
+/* contact-widget loader. Site owners paste:
+ *   <script src="https://host/widget/contact-widget.js" data-config-url="/contact.json" defer></script>
+ * (or data-config='{…}' inline, or window.ContactWidgetConfig = {…} set before the script).
+ *
+ * Small, hand-written and dependency-free, because every visitor of the host page downloads it before
+ * any interaction. It draws the launcher itself, in an open shadow root, and fetches the real widget
+ * (wasm-bindgen glue + wasm) only when the configuration's `load` option says so: "idle" (default,
+ * after the page has loaded), "interaction" (first hover, focus or touch of the launcher) or "eager".
+ *
+ * Guarantees: it never throws into the host page (errors go to console.error, prefixed); a second copy
+ * of the script adds no second widget; nothing is written as HTML or as a style attribute (strict CSP
+ * with Trusted Types): elements are created one by one, and positions are custom properties set through
+ * CSSOM. The __CW_*__ names are replaced with content-hashed file names by scripts/dist.mjs. */
+(() => {
+  'use strict';
+  const PREFIX = '[contact-widget]';
+  const report = (what, error) => console.error(PREFIX + ' ' + what, error === undefined ? '' : error);
+
+  try {
+    if (window.ContactWidget) {
+      console.warn(PREFIX + ' the script is included twice; the second copy does nothing.');
+      return;
+    }
+    // Until the widget starts, API calls are remembered and replayed.
+    let widget = null;
+    let openRequested = false;
+    window.ContactWidget = Object.freeze({
+      open() { if (widget) widget.open(); else openRequested = true; },
+      close() { if (widget) widget.close(); else openRequested = false; },
+    });
+
+    // currentScript is null only if the tag was inserted as a module; then find it by name.
+    const script = document.currentScript || document.querySelector('script[src*="contact-widget.js"]');
+    const base = (script && script.src) || location.href;
+    const asset = (name) => new URL(name, base).href;
+    const ASSETS = { glue: '__CW_GLUE__', wasm: '__CW_WASM__', css: '__CW_CSS__' };
+
+    // Mirrors contact_core::i18n (Messages::launcher, Messages::loading, Locale::for_visitor), because
+    // the launcher is drawn before the wasm arrives. A test in contact-widget keeps the copies in step.
+    const TEXT = {
+      ru: { launcher: 'Связаться', loading: 'Загрузка…' },
+      en: { launcher: 'Contact us', loading: 'Loading…' },
+    };
+    const localeOf = (tag) => {
+      const primary = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
+      if (['ru', 'uk', 'be', 'kk'].includes(primary)) return 'ru';
+      return primary === 'en' ? 'en' : null;
+    };
+    const chooseLocale = (configured) => {
+      if (configured === 'ru' || configured === 'en') return configured;
+      const tag = [document.documentElement.lang, navigator.language].map((t) => (t || '').trim()).find(Boolean);
+      return localeOf(tag) || 'en';
+    };
+
+    const readConfig = () => {
+      const inline = script && script.getAttribute('data-config');
+      if (inline) return Promise.resolve(inline);
+      const url = script && script.getAttribute('data-config-url');
+      if (url) {
+        return fetch(new URL(url, location.href), { credentials: 'same-origin' }).then((response) => {
+          if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
+          return response.text();
+        });
+      }
+      if (window.ContactWidgetConfig) return Promise.resolve(JSON.stringify(window.ContactWidgetConfig));
+      return Promise.reject(new Error('no configuration: add data-config-url or data-config to the script tag, or set window.ContactWidgetConfig'));
+    };
+
+    const element = (name, attributes) => {
+      const node = document.createElement(name);
+      for (const key in attributes) node.setAttribute(key, attributes[key]);
+      return node;
+    };
+    const SVG = 'http://www.w3.org/2000/svg';
+    const bubbleIcon = () => {
+      const svg = document.createElementNS(SVG, 'svg');
+      const path = document.createElementNS(SVG, 'path');
+      for (const [key, value] of [['class', 'cw-icon'], ['viewBox', '0 0 24 24'], ['aria-hidden', 'true'], ['focusable', 'false']]) {
+        svg.setAttribute(key, value);
+      }
+      // The same speech bubble as the wasm's messenger icon (widget/src/icons.rs).
+      path.setAttribute('d', 'M12 3.5c4.7 0 8.5 3.2 8.5 7.3s-3.8 7.2-8.5 7.2c-1 0-2-.1-2.9-.4L4.5 20l1.2-4A6.9 6.9 0 0 1 3.5 10.8c0-4.1 3.8-7.3 8.5-7.3z');
+      svg.append(path);
+      return svg;
+    };
+    // The ranges the core accepts (u16 pixels, i32 z-index); other values keep the stylesheet's
+    // defaults here, and the core names them when the wasm reads the configuration.
+    const setNumber = (host, property, value, min, max, unit) => {
+      if (Number.isInteger(value) && value >= min && value <= max) host.style.setProperty(property, value + unit);
+    };
+
+    const start = (json) => {
+      let config;
+      try {
+        config = JSON.parse(json);
+      } catch (error) {
+        report('the configuration is not valid JSON:', error.message);
+        return;
+      }
+      if (!config || typeof config !== 'object' || Array.isArray(config)) {
+        report('the configuration must be a JSON object');
+        return;
+      }
+      const text = TEXT[chooseLocale(config.locale)];
+      const placement = (config.placement && typeof config.placement === 'object') ? config.placement : {};
+
+      const host = document.createElement('contact-widget');
+      if (placement.side === 'left') host.setAttribute('data-side', 'left');
+      setNumber(host, '--cw-offset-x', placement.offsetX, 0, 65535, 'px');
+      setNumber(host, '--cw-offset-y', placement.offsetY, 0, 65535, 'px');
+      setNumber(host, '--cw-z', placement.zIndex, -2147483648, 2147483647, '');
+      const root = host.attachShadow({ mode: 'open' });
+      const stylesheet = element('link', { rel: 'stylesheet', href: asset(ASSETS.css) });
+      const frame = element('div', { class: 'cw-root' });
+      const mountPoint = element('div', { class: 'cw-mount' });
+      const status = element('span', { class: 'cw-status', role: 'status' });
+      const launcher = element('button', {
+        type: 'button', class: 'cw-launcher', 'data-testid': 'cw-launcher',
+        'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-controls': 'cw-panel',
+      });
+      launcher.append(bubbleIcon());
+      const label = typeof config.launcherLabel === 'string' ? config.launcherLabel.trim() : '';
+      if (label) {
+        const span = element('span', { class: 'cw-launcher-label' });
+        span.textContent = label;
+        launcher.append(span);
+      } else {
+        launcher.setAttribute('aria-label', text.launcher);
+      }
+      // The launcher joins the page only once its styles apply: no flash of an unstyled button.
+      stylesheet.addEventListener('load', () => frame.insertBefore(launcher, status));
+      stylesheet.addEventListener('error', () => report('could not load the stylesheet ' + stylesheet.href));
+      frame.append(mountPoint, status);
+      root.append(stylesheet, frame);
+      document.body.append(host);
+
+      const setBusy = (busy) => {
+        launcher.setAttribute('aria-busy', String(busy));
+        status.textContent = busy ? text.loading : '';
+      };
+      // The one place a no-wasm fallback will hook in; for now the owner learns why nothing opens.
+      const onWasmFailure = (error) => report('could not load the widget code:', error);
+      let booting = null;
+      let handle = null;
+      const boot = () => {
+        if (!booting) {
+          booting = import(asset(ASSETS.glue))
+            .then((glue) => glue.default({ module_or_path: asset(ASSETS.wasm) }).then(() => {
+              handle = glue.mount(mountPoint, launcher, json, document.documentElement.lang);
+              return handle;
+            }));
+          booting.catch(onWasmFailure);
+        }
+        return booting;
+      };
+      const open = () => {
+        if (handle) {
+          handle.open();
+          return;
+        }
+        setBusy(true);
+        boot().then((ready) => { setBusy(false); ready.open(); }, () => setBusy(false)).catch((error) => report('could not open', error));
+      };
+      const close = () => { if (handle) handle.close(); };
+
+      launcher.addEventListener('click', () => {
+        try {
+          if (handle && handle.isOpen()) close();
+          else open();
+        } catch (error) {
+          report('could not toggle the panel:', error);
+        }
+      });
+      // Any sign of interest starts the download, whatever the load option, so the tap finds it ready.
+      for (const type of ['pointerenter', 'focus', 'touchstart']) {
+        launcher.addEventListener(type, boot, { once: true, passive: true });
+      }
+      if (config.load === 'eager') {
+        boot();
+      } else if (config.load !== 'interaction') {
+        // Safari has no requestIdleCallback; a short delay after load serves the same purpose there.
+        const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(boot, { timeout: 4000 }) : setTimeout(boot, 500));
+        if (document.readyState === 'complete') whenIdle();
+        else window.addEventListener('load', whenIdle, { once: true });
+      }
+
+      widget = { open, close };
+      if (openRequested) open();
+    };
+
+    const whenBodyReady = (then) => {
+      if (document.body) then();
+      else document.addEventListener('DOMContentLoaded', then, { once: true });
+    };
+    readConfig()
+      .then((json) => whenBodyReady(() => {
+        try {
+          start(json);
+        } catch (error) {
+          report('could not start:', error);
+        }
+      }))
+      .catch((error) => report('could not read the configuration:', error));
+  } catch (error) {
+    report('could not start:', error);
+  }
+})();

@@ -1,0 +1,99 @@
+//! The wasm entry point the loader calls, and the handle it drives the widget with.
+//!
+//! This is the only place that reads the browser (the language, the console); everything it decides
+//! is delegated to `contact-core`. A configuration with problems still mounts: the valid rest renders
+//! and the problems are reported once, together, to the site owner's console.
+
+use contact_core::config::{Config, ConfigIssue, Parsed};
+use contact_core::i18n::Locale;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::panel::ContactWidget;
+
+/// Controls a mounted widget from JavaScript (`window.ContactWidget` in the loader).
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    open: RwSignal<bool>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Opens the panel and moves focus into it.
+    pub fn open(&self) {
+        self.open.set(true);
+    }
+
+    /// Closes the panel.
+    pub fn close(&self) {
+        self.open.set(false);
+    }
+
+    /// Whether the panel is open, so the launcher can toggle it.
+    #[wasm_bindgen(js_name = isOpen)]
+    pub fn is_open(&self) -> bool {
+        self.open.get_untracked()
+    }
+}
+
+/// Parses `config_json`, reports its problems to the console, and renders the panel into `container`
+/// (inside the loader's shadow root). `launcher` is the loader's button: the panel keeps its
+/// `aria-expanded` current and returns focus to it on close; it is hidden when the configuration
+/// leaves nothing to show. `page_lang` is the host page's `<html lang>`, for choosing the language
+/// when the configuration does not.
+#[wasm_bindgen]
+pub fn mount(
+    container: HtmlElement,
+    launcher: HtmlElement,
+    config_json: String,
+    page_lang: Option<String>,
+) -> WidgetHandle {
+    let Parsed { config, issues } = Config::from_json(&config_json);
+    if !issues.is_empty() {
+        web_sys::console::error_1(&issues_report(&issues).into());
+    }
+    let locale = config
+        .locale
+        .unwrap_or_else(|| Locale::for_visitor(page_lang.as_deref(), window().navigator().language().as_deref()));
+    launcher.set_hidden(config.departments.is_empty());
+    let open = RwSignal::new(false);
+    // The widget lives as long as the page, so the mount is never undone.
+    leptos::mount::mount_to(container, move || view! { <ContactWidget config locale open launcher /> }).forget();
+    WidgetHandle { open }
+}
+
+/// The single console message listing every configuration problem, one per line, for the site
+/// owner. Paths and messages only: the core's messages never quote phone numbers or names, so no
+/// personal data reaches the console.
+fn issues_report(issues: &[ConfigIssue]) -> String {
+    let mut report = String::from("[contact-widget] configuration problems:");
+    for issue in issues {
+        report.push_str("\n  ");
+        report.push_str(&issue.path);
+        report.push_str(": ");
+        report.push_str(&issue.message);
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(path: &str, message: &str) -> ConfigIssue {
+        ConfigIssue { path: path.into(), message: message.into() }
+    }
+
+    #[test]
+    fn report_lists_every_issue_on_its_own_line_under_one_heading() {
+        let issues = [
+            issue("departments[0].contacts[1].url", "scheme \"javascript\" is not allowed"),
+            issue("placement.side", "expected \"left\" or \"right\""),
+        ];
+        assert_eq!(
+            issues_report(&issues),
+            "[contact-widget] configuration problems:\n  departments[0].contacts[1].url: scheme \"javascript\" is not allowed\n  placement.side: expected \"left\" or \"right\""
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! The contact panel: a modal dialog listing each department's contacts as real links.
+//!
+//! Guarantees: configured text only ever becomes text nodes or attribute values; every link's `href`
+//! is an [`contact_core::links::Href`] (built and allowlisted by the core); the dialog is named by its
+//! heading, takes focus when it opens, keeps Tab inside while open, closes on Escape, and gives focus
+//! back to the launcher when the visitor closes it.
+
+use contact_core::config::{Config, Contact, Department};
+use contact_core::i18n::{Locale, Messages};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+use crate::icons::{channel_name, icon, ChannelIcon, CLOSE};
+
+/// The `id` of the dialog element; the launcher's `aria-controls` points at it.
+const PANEL_ID: &str = "cw-panel";
+const TITLE_ID: &str = "cw-title";
+
+/// The panel together with its open state and launcher: what the loader mounts, and what a Leptos
+/// application renders to get the whole widget behaviour with its own launcher button.
+#[component]
+pub fn ContactWidget(
+    /// The validated configuration to render.
+    config: Config,
+    /// The UI language (see [`Locale::for_visitor`] for choosing one).
+    locale: Locale,
+    /// Whether the panel is open; the caller's launcher sets it, the panel clears it on close.
+    open: RwSignal<bool>,
+    /// The button that opens the panel. Its `aria-expanded` follows the panel, and it gets focus back
+    /// when the visitor closes the panel from inside (Escape or the close button).
+    #[prop(optional)]
+    launcher: Option<HtmlElement>,
+) -> impl IntoView {
+    if let Some(launcher) = launcher.clone() {
+        Effect::new(move || {
+            let expanded = if open.get() { "true" } else { "false" };
+            // Setting an attribute on a live button cannot fail.
+            let _ = launcher.set_attribute("aria-expanded", expanded);
+        });
+    }
+    let on_close = move || {
+        open.set(false);
+        if let Some(launcher) = &launcher {
+            let _ = launcher.focus();
+        }
+    };
+    view! { <ContactPanel config locale open=open.read_only() on_close /> }
+}
+
+/// The dialog itself: the company heading, a close button and one section per department. Hidden
+/// (but present, so `aria-controls` always resolves) while `open` is false.
+#[component]
+pub fn ContactPanel<F>(
+    /// The validated configuration to render.
+    config: Config,
+    /// The UI language.
+    locale: Locale,
+    /// Whether the dialog is shown. A plain signal rather than `Signal<T>`: the wrapper's dispatch
+    /// over memos and derived signals costs wasm size that every visitor downloads.
+    open: ReadSignal<bool>,
+    /// Called when the visitor asks to close the dialog (Escape or the close button).
+    on_close: F,
+) -> impl IntoView
+where
+    F: Fn() + Clone + 'static,
+{
+    let messages = locale.messages();
+    let dialog = NodeRef::<html::Div>::new();
+    let close_button = NodeRef::<html::Button>::new();
+
+    // The dialog becomes visible in the render pass after `open` changes; focusing waits for the
+    // next frame because a hidden element cannot take focus.
+    Effect::new(move || {
+        if open.get() {
+            request_animation_frame(move || {
+                if let Some(button) = close_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    });
+
+    let close = on_close.clone();
+    let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
+        "Escape" => {
+            event.prevent_default();
+            close();
+        }
+        "Tab" => {
+            if let Some(dialog) = dialog.get_untracked() {
+                keep_tab_inside(&dialog, &event);
+            }
+        }
+        _ => {}
+    };
+
+    let title = if config.company.trim().is_empty() { messages.contacts.to_owned() } else { config.company };
+    let departments = config
+        .departments
+        .into_iter()
+        .enumerate()
+        .map(|(index, department)| {
+            let id = ["cw-d", &index.to_string()].concat();
+            view! { <DepartmentSection department id messages /> }
+        })
+        .collect_view();
+
+    view! {
+        <div
+            id=PANEL_ID
+            class="cw-panel"
+            data-testid="cw-panel"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby=TITLE_ID
+            lang=locale.tag()
+            hidden=move || !open.get()
+            node_ref=dialog
+            on:keydown=on_keydown
+        >
+            <div class="cw-header">
+                <h2 class="cw-title" id=TITLE_ID>{title}</h2>
+                <button
+                    class="cw-close"
+                    data-testid="cw-close"
+                    type="button"
+                    aria-label=messages.close
+                    node_ref=close_button
+                    on:click=move |_| on_close()
+                >
+                    {icon(CLOSE)}
+                </button>
+            </div>
+            <div class="cw-body">{departments}</div>
+        </div>
+    }
+}
+
+/// Wraps Tab and Shift+Tab around the dialog's first and last focusable elements, so keyboard focus
+/// cannot wander into the host page behind a modal dialog.
+fn keep_tab_inside(dialog: &HtmlElement, event: &KeyboardEvent) {
+    let Ok(items) = dialog.query_selector_all("a[href], button:not([disabled])") else { return };
+    let (Some(first), Some(last)) = (items.get(0), items.length().checked_sub(1).and_then(|i| items.get(i))) else {
+        return;
+    };
+    let from = event.target();
+    let (edge, wrap_to) = if event.shift_key() { (&first, &last) } else { (&last, &first) };
+    // Focus on the dialog itself (not on an item) also wraps, so the first Tab lands inside.
+    let at_edge = from.as_ref().is_some_and(|target| target == edge.as_ref() || target == dialog.as_ref());
+    if at_edge {
+        if let Some(target) = wrap_to.dyn_ref::<HtmlElement>() {
+            event.prevent_default();
+            let _ = target.focus();
+        }
+    }
+}
+
+/// One department: its name as a heading and its contacts as a list of links.
+#[component]
+pub fn DepartmentSection(
+    /// The department to render; never empty (the core drops empty departments).
+    department: Department,
+    /// A prefix unique within the panel, for the ids that headings and descriptions are referred to
+    /// by. Derived from positions, not from configured ids, which need not be valid id references.
+    id: String,
+    /// The texts in the panel's language.
+    messages: &'static Messages,
+) -> impl IntoView {
+    let heading_id = [&id, "-name"].concat();
+    let labelled_by = heading_id.clone();
+    let contacts = department
+        .contacts
+        .into_iter()
+        .enumerate()
+        .map(|(index, contact)| {
+            let id = [&id, "-c", &index.to_string()].concat();
+            let department_name = department.name.clone();
+            view! { <li><ContactLink contact department_name id messages /></li> }
+        })
+        .collect_view();
+    view! {
+        <section
+            class="cw-dept"
+            data-testid=["cw-dept-", &department.id].concat()
+            aria-labelledby=labelled_by
+        >
+            <h3 class="cw-dept-name" id=heading_id>{department.name}</h3>
+            <ul class="cw-list">{contacts}</ul>
+        </section>
+    }
+}
+
+/// One contact as a real `<a href>`: icon, optional label, the selectable text, optional note. Its
+/// accessible name says the action, the target and the department ("Позвонить: +7 495 123-45-67,
+/// Продажи"); the label and note become its description.
+#[component]
+pub fn ContactLink(
+    /// The contact to render.
+    contact: Contact,
+    /// The department's name, part of the link's accessible name.
+    department_name: String,
+    /// A prefix unique within the panel, for the ids the description refers to.
+    id: String,
+    /// The texts in the panel's language.
+    messages: &'static Messages,
+) -> impl IntoView {
+    let name = messages.contact_name(contact.channel, &contact.text, &department_name);
+    let label_id = [&id, "-label"].concat();
+    let note_id = [&id, "-note"].concat();
+    // The app's name leads the small line for messengers, so two chats on one number (WhatsApp,
+    // Viber) differ in text and not only in icon colour.
+    let label = match (messages.app_name(contact.channel), contact.label) {
+        (Some(app), Some(label)) => Some([app, " · ", &label].concat()),
+        (Some(app), None) => Some(app.to_owned()),
+        (None, label) => label,
+    };
+    let described_by = [label.as_ref().map(|_| label_id.as_str()), contact.note.as_ref().map(|_| note_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let href = contact.href.as_str().to_owned();
+    // Web links (messengers) open beside the page; tel:, mailto: and app schemes hand over to an app.
+    let opens_tab = href.starts_with("https:") || href.starts_with("http:");
+    // The spaces between the lines are invisible in the flex column but keep copied text and
+    // textContent readable ("Подбор тура +7 495 123-45-67 многоканальный").
+    view! {
+        <a
+            class="cw-contact"
+            data-testid="cw-contact"
+            data-channel=channel_name(contact.channel)
+            href=href
+            target=opens_tab.then_some("_blank")
+            rel=opens_tab.then_some("noopener noreferrer")
+            aria-label=name
+            aria-describedby=(!described_by.is_empty()).then_some(described_by)
+        >
+            <ChannelIcon channel=contact.channel />
+            <span class="cw-contact-body">
+                {label.map(|label| view! { <span class="cw-label" id=label_id>{label}</span>" " })}
+                <span class="cw-text">{contact.text}</span>
+                {contact.note.map(|note| view! { " "<span class="cw-note" id=note_id>{note}</span> })}
+            </span>
+        </a>
+    }
+}
