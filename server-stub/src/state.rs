@@ -100,7 +100,7 @@ fn load_widget_config(path: &Path) -> Result<WidgetConfig, StartupError> {
         });
     }
     let text = String::from_utf8_lossy(&json);
-    let parsed = Config::from_json(&text);
+    let parsed = Config::from_json(&text, &contact_core::zones::JiffZones);
     for issue in &parsed.issues {
         // The configuration is public (it is served to every visitor), so quoting it leaks nothing.
         tracing::warn!(file = %path.display(), "widget configuration: {issue}");

@@ -164,3 +164,13 @@ fn launcher_is_hidden_when_no_contact_survives_validation() {
     assert!(widget.launcher.hidden());
     assert!(widget.find_all("[data-testid=cw-contact]").is_empty());
 }
+
+/// The case table the native tz implementation passes (`widget/core/tests/zone_cases.json`), run
+/// through the browser's `Intl`: both implementations must give identical answers.
+#[wasm_bindgen_test]
+fn intl_zones_agree_with_the_shared_case_table() {
+    use contact_core::conformance::CaseTable;
+    let table = CaseTable::from_json(include_str!("../core/tests/zone_cases.json")).unwrap();
+    let mismatches = table.mismatches(&crate::intl_zones::IntlZones::default());
+    assert!(mismatches.is_empty(), "Intl disagrees with the case table:\n{}", mismatches.join("\n"));
+}

@@ -14,6 +14,7 @@
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
 mod icons;
+mod intl_zones;
 mod mount;
 mod panel;
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use crate::intl_zones::IntlZones;
 use crate::panel::ContactWidget;
 
 /// Controls a mounted widget from JavaScript (`window.ContactWidget` in the loader).
@@ -49,7 +50,7 @@ pub fn mount(
     config_json: String,
     page_lang: Option<String>,
 ) -> WidgetHandle {
-    let Parsed { config, issues } = Config::from_json(&config_json);
+    let Parsed { config, issues } = Config::from_json(&config_json, &IntlZones::default());
     if !issues.is_empty() {
         web_sys::console::error_1(&issues_report(&issues).into());
     }

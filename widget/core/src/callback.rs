@@ -627,6 +627,7 @@ mod tests {
             id: "sales".into(),
             name: "Продажи".into(),
             contacts: Vec::new(),
+            hours: None,
         }]
     }
 

@@ -14,6 +14,9 @@ pub use raw::RawConfig;
 use crate::country::Country;
 use crate::i18n::Locale;
 use crate::links::Href;
+use crate::safe_url::SafeUrl;
+use crate::schedule::Hours;
+use crate::zones::Zones;
 
 /// A validated configuration, ready to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +34,35 @@ pub struct Config {
     pub launcher_label: Option<String>,
     /// Departments in configured order, each with its own contacts. Never contains an empty department.
     pub departments: Vec<Department>,
+    /// The company's working hours; `None` when none are configured (or none are valid), and then the
+    /// widget shows no opening times and promises no callback time it cannot derive.
+    pub hours: Option<Hours>,
+    /// The callback form; `None` hides it (no endpoint configured).
+    pub callback: Option<CallbackSettings>,
+}
+
+/// The callback form's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallbackSettings {
+    /// Where requests are posted: a same-origin path (`/api/v1/callbacks`) or an `https` URL.
+    pub endpoint: SafeUrl,
+    /// Where the signed fill-time token is fetched from; `None` for endpoints that issue none.
+    pub form_token_url: Option<SafeUrl>,
+    /// One-tap topics offered above the form ("Подбор тура"); empty hides the chips.
+    pub topics: Vec<String>,
+    /// Whether the form asks for the visitor's name (optional for the visitor either way).
+    pub ask_name: bool,
+    /// The consent checkbox, when the site must collect consent (Russian sites under 152-FZ).
+    pub consent: Option<ConsentSettings>,
+}
+
+/// The consent checkbox shown under the callback form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentSettings {
+    /// The privacy policy the checkbox links to.
+    pub policy_url: SafeUrl,
+    /// The version of the consent text, stored with every request as proof of what was agreed to.
+    pub version: String,
 }
 
 /// Which side of the viewport the launcher sits on.
@@ -71,6 +103,8 @@ pub struct Department {
     pub name: String,
     /// The contacts in configured order. Never empty.
     pub contacts: Vec<Contact>,
+    /// The department's effective hours: its own, completed from the company's, or the company's.
+    pub hours: Option<Hours>,
 }
 
 /// The channel a contact opens; decides the icon and the accessible description.
@@ -142,18 +176,20 @@ pub struct Parsed {
 
 impl Config {
     /// Parses and validates a configuration document. Never fails: a document that is not JSON at
-    /// all yields an empty configuration and one issue at `$`.
+    /// all yields an empty configuration and one issue at `$`. `zones` validates the time zones of
+    /// working hours (the browser's `Intl` in the widget, a tz database on the server).
     ///
     /// ```
     /// use contact_core::config::Config;
+    /// use contact_core::zones::JiffZones;
     /// let parsed = Config::from_json(r#"{"departments": [{"name": "Продажи", "contacts": [
     ///     {"type": "phone", "number": "8 (495) 123-45-67"},
     ///     {"type": "max", "url": "javascript:alert(1)"}
-    /// ]}]}"#);
+    /// ]}]}"#, &JiffZones);
     /// assert_eq!(parsed.config.departments[0].contacts[0].href.as_str(), "tel:+74951234567");
     /// assert_eq!(parsed.issues[0].to_string(), r#"departments[0].contacts[1].url: scheme "javascript" is not allowed"#);
     /// ```
-    pub fn from_json(json: &str) -> Parsed {
-        validate::from_json(json)
+    pub fn from_json(json: &str, zones: &dyn Zones) -> Parsed {
+        validate::from_json(json, zones)
     }
 }

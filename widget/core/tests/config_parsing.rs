@@ -5,7 +5,7 @@ use contact_core::country::Country;
 use contact_core::i18n::Locale;
 
 fn parse(json: &str) -> Parsed {
-    Config::from_json(json)
+    Config::from_json(json, &contact_core::zones::JiffZones)
 }
 
 fn issue_lines(parsed: &Parsed) -> Vec<String> {

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use contact_core::zones::JiffZones;
 use contact_core::config::{Config, RawConfig};
 
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/config.schema.json");
@@ -29,7 +30,7 @@ fn committed_schema_matches_the_rust_types() {
 #[test]
 fn demo_configuration_parses_without_issues() {
     let json = std::fs::read_to_string(DEMO_CONFIG_PATH).unwrap();
-    let parsed = Config::from_json(&json);
+    let parsed = Config::from_json(&json, &JiffZones);
     assert_eq!(parsed.issues, vec![], "demo-site/contact.json has issues");
     let names: Vec<&str> = parsed.config.departments.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["Продажи", "Сервис", "Бухгалтерия"]);
@@ -41,7 +42,7 @@ fn the_guides_complete_example_parses_without_issues() {
     let guide = std::fs::read_to_string(GUIDE_PATH).unwrap();
     let section = guide.split("## A complete example").nth(1).expect("docs/config.md has a complete example");
     let json = section.split("```json").nth(1).and_then(|block| block.split("```").next()).unwrap();
-    let parsed = Config::from_json(json);
+    let parsed = Config::from_json(json, &JiffZones);
     assert_eq!(parsed.issues, vec![], "the example in docs/config.md has issues");
     assert_eq!(parsed.config.departments.len(), 2);
 }

@@ -15,7 +15,7 @@ use crate::i18n::Locale;
 use crate::links::{self, EmailAddress, Handle, Href, Service};
 use crate::phone::PhoneNumber;
 
-pub(super) fn from_json(json: &str) -> Parsed {
+pub(super) fn from_json(json: &str, _zones: &dyn crate::zones::Zones) -> Parsed {
     let mut issues = Issues::default();
     let config = match serde_json::from_str::<RawConfig>(json) {
         Ok(raw) => config(raw, &mut issues),
@@ -40,6 +40,8 @@ fn empty_config() -> Config {
         placement: Placement::default(),
         launcher_label: None,
         departments: Vec::new(),
+        hours: None,
+        callback: None,
     }
 }
 
@@ -99,6 +101,8 @@ fn config(raw: RawConfig, issues: &mut Issues) -> Config {
         placement,
         launcher_label: launcher_label.and_then(non_blank),
         departments,
+        hours: None,
+        callback: None,
     }
 }
 
@@ -204,7 +208,7 @@ fn assign_ids(kept: Vec<Kept>, issues: &mut Issues) -> Vec<Department> {
                 taken.insert(id.clone());
                 id
             });
-            Department { id, name: department.name, contacts: department.contacts }
+            Department { id, name: department.name, contacts: department.contacts, hours: None }
         })
         .collect()
 }
