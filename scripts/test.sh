@@ -12,6 +12,10 @@ scripts/setup.sh --browser
 say "native tests: core, widget logic, server (oneshot and real binary)"
 cargo test --workspace
 
+say "widget tests inside headless Chromium (wasm-bindgen-test: rendering, focus, Intl time zones vs the case table)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p contact-widget --target wasm32-unknown-unknown
+
 say "building the widget for the browser (wasm, release) and checking its size budget"
 scripts/build-widget.sh
 
