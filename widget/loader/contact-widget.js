@@ -175,7 +175,7 @@
       for (const type of ['pointerenter', 'focus', 'touchstart']) {
         launcher.addEventListener(type, boot, { once: true, passive: true });
       }
-      if (config.load === 'eager') {
+      if (config.load === 'eager' || hasWaitingRequest()) {
         boot();
       } else if (config.load !== 'interaction') {
         // Safari has no requestIdleCallback; a short delay after load serves the same purpose there.
@@ -186,6 +186,15 @@
 
       widget = { open, close };
       if (openRequested) open();
+    };
+
+    // Callback requests an earlier page saved on this device (widget/src/outbox.rs) are resent at once.
+    const hasWaitingRequest = () => {
+      try {
+        return Object.keys(localStorage).some((key) => key.startsWith('contact-widget.outbox.'));
+      } catch (error) {
+        return false; // storage refused (a sandboxed frame): nothing can be waiting in it
+      }
     };
 
     const whenBodyReady = (then) => {

@@ -13,11 +13,19 @@
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
+mod api;
+mod clock;
+mod form;
+mod hours;
 mod icons;
 mod intl_zones;
 mod mount;
+mod outbox;
 mod panel;
+mod time_format;
 
+pub use clock::{provide_now, use_now, UseNowOptions};
+pub use hours::{EmailAnswerBy, HolidayNotice, HoursSummary, HoursTable, StatusLine};
 pub use icons::{channel_name, ChannelIcon};
 pub use mount::{mount, WidgetHandle};
 pub use panel::{ContactLink, ContactPanel, ContactWidget, DepartmentSection};
@@ -29,10 +37,12 @@ mod tests {
     const LOADER: &str = include_str!("../loader/contact-widget.js");
     const STYLESHEET: &str = include_str!("../style/widget.css");
     /// The rendering modules (this file holds the tests and would find its own needles).
-    const RENDERING: [(&str, &str); 3] = [
+    const RENDERING: [(&str, &str); 5] = [
         ("icons.rs", include_str!("icons.rs")),
         ("mount.rs", include_str!("mount.rs")),
         ("panel.rs", include_str!("panel.rs")),
+        ("hours.rs", include_str!("hours.rs")),
+        ("form.rs", include_str!("form.rs")),
     ];
 
     #[test]

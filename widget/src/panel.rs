@@ -1,9 +1,12 @@
-//! The contact panel: a modal dialog listing each department's contacts as real links.
+//! The contact panel: a modal dialog listing each department's contacts as real links, under the
+//! working hours (status, holidays, week table; see [`crate::hours`]) on the visitor's clock.
 //!
 //! Guarantees: configured text only ever becomes text nodes or attribute values; every link's `href`
 //! is an [`contact_core::links::Href`] (built and allowlisted by the core); the dialog is named by its
 //! heading, takes focus when it opens, keeps Tab inside while open, closes on Escape, and gives focus
 //! back to the launcher when the visitor closes it.
+
+use std::sync::Arc;
 
 use contact_core::config::{Config, Contact, Department};
 use contact_core::i18n::{Locale, Messages};
@@ -12,7 +15,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
+use crate::clock::{provide_now, UseNowOptions};
+use crate::form::{CallbackForm, CallbackOpen, OutboxNews};
+use crate::hours::{email_answer_for, HoursSummary};
 use crate::icons::{channel_name, icon, ChannelIcon, CLOSE};
+use crate::outbox::Outbox;
 
 /// The `id` of the dialog element; the launcher's `aria-controls` points at it.
 const PANEL_ID: &str = "cw-panel";
@@ -69,6 +76,8 @@ where
     let messages = locale.messages();
     let dialog = NodeRef::<html::Div>::new();
     let close_button = NodeRef::<html::Button>::new();
+    // One clock for every time shown in the panel, ticking only while it is open.
+    provide_now(open, UseNowOptions::default());
 
     // The dialog becomes visible in the render pass after `open` changes; focusing waits for the
     // next frame because a hidden element cannot take focus.
@@ -96,16 +105,41 @@ where
         _ => {}
     };
 
+    // The page's one outbox: requests left waiting by earlier pages are resent as the widget starts.
+    let outbox = StoredValue::new_local(Outbox::start(locale));
+    // The department whose callback form replaces the contacts; `None` shows the contacts.
+    let form_for = RwSignal::new(None::<String>);
+    let callback = config.callback.clone().map(|settings| (settings, Arc::new(config.clone())));
+    let has_form = callback.is_some();
+
     let title = if config.company.trim().is_empty() { messages.contacts.to_owned() } else { config.company };
+    let company_hours = config.hours;
     let departments = config
         .departments
         .into_iter()
         .enumerate()
         .map(|(index, department)| {
             let id = ["cw-d", &index.to_string()].concat();
-            view! { <DepartmentSection department id messages /> }
+            // The company's summary above already speaks for departments that keep its hours.
+            let show_hours = department.hours.is_some() && department.hours != company_hours;
+            let open_form = has_form
+                .then(|| view! { <CallbackOpen department=department.id.clone() texts=&messages.callback form_for /> });
+            view! { <DepartmentSection department id messages show_hours>{open_form}</DepartmentSection> }
         })
         .collect_view();
+    let company_summary =
+        company_hours.map(|hours| view! { <HoursSummary hours messages id="cw-company".to_owned() /> });
+    let callback_form = callback.map(|(settings, config)| {
+        let on_back = move || {
+            form_for.set(None);
+            request_animation_frame(move || {
+                if let Some(button) = close_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        };
+        view! { <CallbackForm config settings open=form_for locale outbox=outbox.get_value() on_back /> }
+    });
 
     view! {
         <div
@@ -133,7 +167,14 @@ where
                     {icon(CLOSE)}
                 </button>
             </div>
-            <div class="cw-body">{departments}</div>
+            <div class="cw-body">
+                <div class="cw-contacts" hidden=move || form_for.with(Option::is_some)>
+                    <OutboxNews outbox=outbox.get_value() locale />
+                    {company_summary}
+                    {departments}
+                </div>
+                {callback_form}
+            </div>
         </div>
     }
 }
@@ -141,7 +182,10 @@ where
 /// Wraps Tab and Shift+Tab around the dialog's first and last focusable elements, so keyboard focus
 /// cannot wander into the host page behind a modal dialog.
 fn keep_tab_inside(dialog: &HtmlElement, event: &KeyboardEvent) {
-    let Ok(items) = dialog.query_selector_all("a[href], button:not([disabled])") else { return };
+    // Elements inside a hidden view (the contacts behind the form, the form behind its outcome)
+    // cannot take focus and must not count as edges.
+    let focusable = "a[href]:not([hidden] *), button:not([disabled]):not([hidden] *)";
+    let Ok(items) = dialog.query_selector_all(focusable) else { return };
     let (Some(first), Some(last)) = (items.get(0), items.length().checked_sub(1).and_then(|i| items.get(i))) else {
         return;
     };
@@ -167,8 +211,20 @@ pub fn DepartmentSection(
     id: String,
     /// The texts in the panel's language.
     messages: &'static Messages,
+    /// Whether to show the department's own hours summary under its name: when its hours differ
+    /// from the company's, which the panel shows once at the top.
+    #[prop(optional)]
+    show_hours: bool,
+    /// Shown after the contacts: the button that opens the callback form for this department.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let heading_id = [&id, "-name"].concat();
+    let summary = department
+        .hours
+        .clone()
+        .filter(|_| show_hours)
+        .map(|hours| view! { <HoursSummary hours messages id=[&id, "-hours"].concat() /> });
     let labelled_by = heading_id.clone();
     let contacts = department
         .contacts
@@ -177,7 +233,8 @@ pub fn DepartmentSection(
         .map(|(index, contact)| {
             let id = [&id, "-c", &index.to_string()].concat();
             let department_name = department.name.clone();
-            view! { <li><ContactLink contact department_name id messages /></li> }
+            let answer_by = email_answer_for(&contact, department.hours.as_ref(), messages);
+            view! { <li><ContactLink contact department_name id messages />{answer_by}</li> }
         })
         .collect_view();
     view! {
@@ -187,7 +244,9 @@ pub fn DepartmentSection(
             aria-labelledby=labelled_by
         >
             <h3 class="cw-dept-name" id=heading_id>{department.name}</h3>
+            {summary}
             <ul class="cw-list">{contacts}</ul>
+            {children.map(|children| children())}
         </section>
     }
 }

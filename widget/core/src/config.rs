@@ -2,14 +2,18 @@
 //! validated into [`Config`].
 //!
 //! Invariants: a [`Config`] holds only contacts whose links were built by [`crate::links`] (so every
-//! `href` has an allowlisted scheme), and every problem found on the way is reported as a
-//! [`ConfigIssue`] naming the field path. A bad contact, department or option is dropped or replaced
-//! by its default; the valid rest still renders.
+//! `href` has an allowlisted scheme) and URLs parsed by [`SafeUrl`], and every problem found on the
+//! way is reported as a [`ConfigIssue`] naming the field path. A bad contact, department or option
+//! is dropped or replaced by its default; the valid rest still renders.
+//!
+//! The document (described for site owners in `docs/config.md` and for editors by
+//! `widget/core/config.schema.json`) is parsed once into a `serde_json::Value` and walked by hand:
+//! this parser ships in the widget's wasm, and serde derives would cost several times as much.
+//! [`document_keys`] and [`document_values`] expose what the walker accepts, so a test holds the
+//! maintained schema to it.
 
-mod raw;
+pub(crate) mod json;
 mod validate;
-
-pub use raw::RawConfig;
 
 use crate::country::Country;
 use crate::i18n::Locale;
@@ -172,6 +176,20 @@ pub struct Parsed {
     pub config: Config,
     /// Every problem found, empty for a clean document.
     pub issues: Vec<ConfigIssue>,
+}
+
+/// The keys each kind of object in the document takes, by its name in `config.schema.json`
+/// (`Configuration` for the document itself, `Contact:phone` for a contact of type `phone`, `Hours`,
+/// `Weekly`, …): exactly the keys the reader accepts without an "unknown field" issue.
+pub fn document_keys() -> Vec<(String, Vec<&'static str>)> {
+    validate::document_keys()
+}
+
+/// The values each enumerated option takes, by its name in `config.schema.json` (`Locale`, `Side`,
+/// `Load`). Contact types are the `Contact:…` names of [`document_keys`]; country codes are
+/// [`Country::all`].
+pub fn document_values() -> Vec<(&'static str, Vec<&'static str>)> {
+    validate::document_values()
 }
 
 impl Config {

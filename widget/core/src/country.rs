@@ -183,22 +183,6 @@ impl<'de> serde::Deserialize<'de> for Country {
     }
 }
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Country {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Country".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let codes: Vec<&str> = Country::all().map(Country::code).collect();
-        schemars::json_schema!({
-            "description": "An ISO 3166-1 alpha-2 country code the phone normaliser knows.",
-            "type": "string",
-            "enum": codes,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,6 +140,16 @@ impl PhoneNumber {
     }
 }
 
+/// Lower-cases the letters of the extension markers (Latin and Cyrillic). `str::to_lowercase`
+/// would do, but it links the Unicode case tables into the wasm for four words.
+fn fold_case(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
 /// Splits `input` at the first character that cannot belong to the number itself and reads what
 /// follows as an extension.
 fn split_extension(input: &str) -> Result<(&str, Option<String>), PhoneError> {
@@ -147,7 +157,7 @@ fn split_extension(input: &str) -> Result<(&str, Option<String>), PhoneError> {
         return Ok((input, None));
     };
     let (main, tail) = input.split_at(at);
-    let tail = tail.to_lowercase();
+    let tail: String = tail.chars().map(fold_case).collect();
     let Some(rest) = EXTENSION_MARKERS.iter().find_map(|marker| tail.strip_prefix(marker)) else {
         return Err(PhoneError::InvalidCharacters);
     };
@@ -292,5 +302,17 @@ mod tests {
             let digits = format!("{code}123456789");
             assert_eq!(calling_code_len(&digits), code.len(), "{country}");
         }
+    }
+
+    /// `fold_case` replaced `str::to_lowercase` to keep the Unicode case tables out of the wasm;
+    /// extension markers must still read in any letter case.
+    #[test]
+    fn extension_markers_read_in_any_letter_case_without_unicode_tables() {
+        for marker in ["доб.", "Доб.", "ДОБ.", "ДоП", "EXT.", "Ext", "X", ";EXT="] {
+            let number = PhoneNumber::parse(&format!("+7 495 123-45-67 {marker}204"), Country::Ru);
+            assert_eq!(number.ok().and_then(|n| n.extension().map(str::to_owned)).as_deref(), Some("204"), "{marker}");
+        }
+        assert_eq!(fold_case('Ё'), 'ё');
+        assert_eq!(fold_case('Я'), 'я');
     }
 }

@@ -3,6 +3,8 @@
 use contact_core::config::{Channel, Config, ConfigIssue, Contact, Parsed, Placement, Side};
 use contact_core::country::Country;
 use contact_core::i18n::Locale;
+use contact_core::schedule::Hours;
+use contact_core::time::Weekday;
 
 fn parse(json: &str) -> Parsed {
     Config::from_json(json, &contact_core::zones::JiffZones)
@@ -88,7 +90,7 @@ fn a_document_that_is_not_json_gives_an_empty_config_and_one_issue_with_the_posi
         ("", "$: not valid JSON: EOF while parsing a value at line 1 column 0"),
         ("{\n  \"company\": \"Южный ветер\",\n}", "$: not valid JSON: trailing comma at line 3 column 1"),
         ("{'company': 1}", "$: not valid JSON: key must be a string at line 1 column 2"),
-        ("[1, 2]", "$: cannot read the configuration: invalid type: sequence, expected a configuration object at line 1 column 0"),
+        ("[1, 2]", "$: cannot read the configuration: invalid type: sequence, expected a configuration object"),
     ];
     for (json, issue) in cases {
         let parsed = parse(json);
@@ -225,7 +227,8 @@ fn bad_options_fall_back_to_their_defaults_with_an_issue() {
         "placement.side: unknown variant `center`, expected `left` or `right`; using the default",
         "placement.offsetX: invalid value: integer `-5`, expected u16; using the default",
         "placement.offsetY: invalid type: string \"20px\", expected u16; using the default",
-        "placement.zIndex: invalid type: floating point `1000000000000.0`, expected i32; using the default",
+        // Never a float in a message: formatting one would link float printing into the widget.
+        "placement.zIndex: must be a whole number; using the default",
         "launcherLabel: invalid type: integer `5`, expected a string; the launcher shows its icon only",
     ];
     assert_eq!(issue_lines(&parsed), expected);
@@ -325,4 +328,232 @@ fn null_reads_as_absent() {
     assert_eq!(parsed.issues, vec![]);
     assert_eq!(parsed.config.locale, None);
     assert_eq!(parsed.config.placement, Placement::default());
+}
+
+fn interval_texts(hours: &Hours, day: Weekday) -> Vec<String> {
+    hours.weekly(day).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn the_demo_configuration_has_moscow_hours_a_round_the_clock_service_and_a_callback_form() {
+    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo-site/contact.json")).unwrap();
+    let config = parse(&json).config;
+    let company = config.hours.as_ref().unwrap();
+    assert_eq!(company.zone().as_str(), "Europe/Moscow");
+    assert_eq!(interval_texts(company, Weekday::Friday), ["10:00-19:00"]);
+    assert_eq!(interval_texts(company, Weekday::Saturday), ["11:00-16:00"]);
+    assert_eq!(interval_texts(company, Weekday::Sunday), Vec::<String>::new());
+    assert_eq!(company.overrides()[0].label(), Some("Новогодние праздники"));
+    assert_eq!((company.targets().callback_minutes, company.targets().email_business_days), (15, 1));
+
+    let [sales, service, accounting] = &config.departments[..] else { panic!("three departments") };
+    assert_eq!(sales.hours.as_ref(), Some(company));
+    assert_eq!(accounting.hours.as_ref(), Some(company));
+    let service = service.hours.as_ref().unwrap();
+    assert_eq!(service.zone(), company.zone());
+    assert_eq!(interval_texts(service, Weekday::Sunday), ["00:00-24:00"]);
+    assert!(service.overrides().is_empty(), "travel support works through the New Year holidays");
+
+    let callback = config.callback.unwrap();
+    assert_eq!(callback.endpoint.as_str(), "/api/v1/callbacks");
+    assert_eq!(callback.form_token_url.as_ref().map(|url| url.as_str()), Some("/api/v1/form-token"));
+    assert_eq!(callback.topics, ["Подбор тура", "Горящие туры", "Вопрос по брони"]);
+    assert!(callback.ask_name);
+    let consent = callback.consent.unwrap();
+    assert_eq!((consent.policy_url.as_str(), consent.version.as_str()), ("/demo-site/privacy.html", "2026-11"));
+}
+
+#[test]
+fn hours_issues_carry_their_full_path_and_departments_inherit_the_company_hours() {
+    let contact = r#"{"type": "phone", "number": "84951234567"}"#;
+    let json = format!(
+        r#"{{"hours": {{"zone": "Europe/Moscow", "weekly": {{"mon": ["10:00-13:00", "12:00-19:00"]}}}},
+            "departments": [
+                {{"name": "A", "contacts": [{contact}], "hours": {{"zone": "Europe/Moscw"}}}},
+                {{"name": "B", "contacts": [{contact}], "hours": {{"weekly": {{"sun": ["10:00-16:00"]}}}}}},
+                {{"name": "C", "contacts": [{contact}]}},
+                {{"name": "D", "contacts": [{contact}], "hours": "24/7"}}
+            ]}}"#
+    );
+    let parsed = parse(&json);
+    let expected = [
+        "hours.weekly.mon[1]: overlaps 10:00-13:00",
+        "departments[0].hours.zone: unknown time zone `Europe/Moscw`; use an IANA name such as Europe/Moscow",
+        "departments[3].hours: invalid type: string \"24/7\", expected an hours object; the company's hours apply",
+    ];
+    assert_eq!(issue_lines(&parsed), expected);
+    let company = parsed.config.hours.as_ref().unwrap();
+    assert_eq!(interval_texts(company, Weekday::Monday), ["10:00-13:00"]);
+    let departments = &parsed.config.departments;
+    assert_eq!(
+        departments[0].hours.as_ref(),
+        Some(company),
+        "a department's unusable hours fall back to the company's"
+    );
+    let own = departments[1].hours.as_ref().unwrap();
+    assert_eq!((own.zone(), interval_texts(own, Weekday::Sunday)), (company.zone(), vec!["10:00-16:00".to_owned()]));
+    assert_eq!(departments[2].hours.as_ref(), Some(company));
+    assert_eq!(departments[3].hours.as_ref(), Some(company));
+}
+
+#[test]
+fn company_hours_without_a_zone_are_not_shown() {
+    let json = with_contacts(r#"{"type": "phone", "number": "84951234567"}"#).replacen(
+        '{',
+        r#"{"hours": {"weekly": {"mon": ["10:00-19:00"]}}, "#,
+        1,
+    );
+    let parsed = parse(&json);
+    assert_eq!(
+        issue_lines(&parsed),
+        ["hours.zone: missing; name the IANA time zone of these hours, e.g. Europe/Moscow"]
+    );
+    assert_eq!(parsed.config.hours, None);
+    assert_eq!(parsed.config.departments[0].hours, None);
+}
+
+#[test]
+fn the_callback_form_takes_its_defaults_and_reports_each_bad_setting() {
+    // The settings read: endpoint, form-token URL, topic count, askName, whether consent is asked.
+    type Settings<'a> = Option<(&'a str, Option<&'a str>, usize, bool, bool)>;
+    let cases: &[(&str, &[&str], Settings)] = &[
+        (r#"{"endpoint": "/api/v1/callbacks"}"#, &[], Some(("/api/v1/callbacks", Some("/api/v1/form-token"), 0, true, false))),
+        (
+            r#"{"endpoint": "https://crm.example/hooks/callback", "askName": false}"#,
+            &[],
+            Some(("https://crm.example/hooks/callback", None, 0, false, false)),
+        ),
+        (
+            r#"{"endpoint": "/callbacks", "formTokenUrl": "/token", "consent": {"policyUrl": "https://example.ru/privacy", "version": "v1"}}"#,
+            &[],
+            Some(("/callbacks", Some("/token"), 0, true, true)),
+        ),
+        (r#"{"endpoint": "javascript:alert(1)"}"#, &[r#"callback.endpoint: scheme "javascript" is not allowed; the callback form is not shown"#], None),
+        (r#"{"endpoint": "//evil.example/x"}"#, &["callback.endpoint: a URL starting with // leads to another site; write a path starting with a single / or a full https:// link; the callback form is not shown"], None),
+        (r#"{"topics": ["Подбор тура"]}"#, &["callback: missing field `endpoint`; the callback form is not shown"], None),
+        (
+            r#"{"endpoint": "/api/v1/callbacks", "formTokenUrl": "http://example.ru/token", "tpoics": []}"#,
+            &[
+                r#"callback.formTokenUrl: scheme "http" is not allowed; the form is sent without a token"#,
+                "callback.tpoics: unknown field, ignored",
+            ],
+            Some(("/api/v1/callbacks", None, 0, true, false)),
+        ),
+        (
+            r#"{"endpoint": "/api/v1/callbacks", "consent": {"policyUrl": "data:text/html,x", "version": "2026-11"}}"#,
+            &[r#"callback.consent.policyUrl: scheme "data" is not allowed; the callback form is not shown without its consent checkbox"#],
+            None,
+        ),
+        (
+            r#"{"endpoint": "/api/v1/callbacks", "consent": {"policyUrl": "/privacy", "version": " "}}"#,
+            &["callback.consent.version: use 1 to 64 characters; the callback form is not shown without its consent checkbox"],
+            None,
+        ),
+    ];
+    for (callback, expected_issues, expected) in cases {
+        let json = with_contacts(r#"{"type": "phone", "number": "84951234567"}"#).replacen(
+            '{',
+            &format!(r#"{{"callback": {callback}, "#),
+            1,
+        );
+        let parsed = parse(&json);
+        assert_eq!(issue_lines(&parsed), *expected_issues, "{callback}");
+        let actual = parsed.config.callback.as_ref().map(|c| {
+            (
+                c.endpoint.as_str(),
+                c.form_token_url.as_ref().map(|url| url.as_str()),
+                c.topics.len(),
+                c.ask_name,
+                c.consent.is_some(),
+            )
+        });
+        assert_eq!(actual, *expected, "{callback}");
+    }
+}
+
+#[test]
+fn topics_that_would_not_fit_a_chip_are_left_out_with_an_issue() {
+    let long = "Очень длинная тема, которая не поместится в кнопку";
+    let callback = format!(
+        r#"{{"endpoint": "/api/v1/callbacks", "topics": [" Подбор тура ", "", "{long}", "4", "5", "6", "7", "8", "9"]}}"#
+    );
+    let json = with_contacts(r#"{"type": "phone", "number": "84951234567"}"#).replacen(
+        '{',
+        &format!(r#"{{"callback": {callback}, "#),
+        1,
+    );
+    let parsed = parse(&json);
+    let expected = [
+        "callback.topics: more than 8 topics; only the first 8 are shown",
+        "callback.topics[1]: the topic is empty; it is not shown",
+        "callback.topics[2]: longer than 40 characters; it is not shown",
+    ];
+    assert_eq!(issue_lines(&parsed), expected);
+    assert_eq!(parsed.config.callback.unwrap().topics, ["Подбор тура", "4", "5", "6", "7", "8"]);
+}
+
+#[test]
+fn the_load_option_accepts_the_three_loader_modes_only() {
+    for (load, expected) in [
+        (r#""idle""#, vec![]),
+        (r#""interaction""#, vec![]),
+        (r#""eager""#, vec![]),
+        (
+            r#""lazy""#,
+            vec!["load: unknown variant `lazy`, expected one of `idle`, `interaction`, `eager`; the widget loads when the browser is idle"],
+        ),
+    ] {
+        let json = with_contacts(r#"{"type": "phone", "number": "84951234567"}"#)
+            .replacen('{', &format!(r#"{{"load": {load}, "#), 1);
+        assert_eq!(issue_lines(&parse(&json)), expected, "{load}");
+    }
+}
+
+/// Wrong JSON types inside `hours` are not guessed at: each is reported at its own path and the
+/// hours object is ignored, so no opening times are shown that the owner did not write.
+#[test]
+fn a_wrongly_typed_value_in_hours_is_reported_at_its_path_and_the_hours_are_ignored() {
+    let contact = r#"{"type": "phone", "number": "84951234567"}"#;
+    let json = format!(
+        r#"{{"hours": {{"zone": "Europe/Moscow", "weekly": {{"mon": ["10:00-19:00"]}}}},
+            "departments": [
+                {{"name": "A", "contacts": [{contact}],
+                  "hours": {{"weekly": {{"mon": ["10:00-19:00", 1900]}}, "targets": {{"callbackMinutes": 7.5}}}}}}
+            ]}}"#
+    );
+    let parsed = parse(&json);
+    let expected = [
+        "departments[0].hours.weekly.mon[1]: invalid type: integer `1900`, expected a string; the company's hours apply",
+        "departments[0].hours.targets.callbackMinutes: must be a whole number; the company's hours apply",
+    ];
+    assert_eq!(issue_lines(&parsed), expected);
+    assert_eq!(parsed.config.departments[0].hours, parsed.config.hours);
+
+    let company = with_contacts(contact).replacen('{', r#"{"hours": {"zone": 3, "weekly": []}, "#, 1);
+    let parsed = parse(&company);
+    let expected = [
+        "hours.zone: invalid type: integer `3`, expected a string; no working hours are shown",
+        "hours.weekly: invalid type: sequence, expected a weekly object; no working hours are shown",
+    ];
+    assert_eq!(issue_lines(&parsed), expected);
+    assert_eq!(parsed.config.hours, None);
+}
+
+/// Formatting a float would link float printing into the widget's wasm, so a number is named,
+/// never echoed, when it is not a whole one.
+#[test]
+fn messages_never_echo_a_fractional_number() {
+    let json = with_contacts(r#"{"type": "phone", "number": 8.5}"#).replacen(
+        '{',
+        r#"{"launcherLabel": 1.5, "placement": {"offsetX": 2.5}, "#,
+        1,
+    );
+    let expected = [
+        "placement.offsetX: must be a whole number; using the default",
+        "launcherLabel: invalid type: floating point number, expected a string; the launcher shows its icon only",
+        "departments[0].contacts[0]: invalid type: floating point number, expected a string",
+        "departments[0]: has no usable contacts, so it is not shown",
+        "departments: no department has a usable contact, so the widget has nothing to show",
+    ];
+    assert_eq!(issue_lines(&parse(&json)), expected);
 }

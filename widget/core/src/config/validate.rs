@@ -1,31 +1,114 @@
-//! Turns a [`RawConfig`] into a [`Config`], reporting every problem with its JSON path.
+//! Turns the configuration document into a [`Config`], reporting every problem with its JSON path.
 //!
 //! The rule is "keep what is valid": an unknown key is reported and ignored, a bad option falls back
 //! to its default, a bad contact is dropped, a department left without contacts is dropped, and only
 //! a document that is not a JSON object yields an empty configuration. Each problem becomes exactly
 //! one [`ConfigIssue`], so the widget's single console message lists them all.
+//!
+//! The document is parsed once into a `serde_json::Value` and walked by hand (see [`super::json`]).
+//! Each object's keys are listed once below (`*_FIELDS`); the same lists report unknown keys and,
+//! through [`document_keys`], hold `config.schema.json` to what the reader accepts.
 
-use std::collections::HashSet;
-use std::fmt::Display;
+use serde_json::Value;
 
-use super::raw::{Common, Lenient, RawConfig, RawContact, RawDepartment, RawLocale, RawPlacement, RawSide, Unknown};
-use super::{Channel, Config, ConfigIssue, Contact, Department, Parsed, Placement, Side};
+use super::json::{self, child, Object};
+use super::{
+    CallbackSettings, Channel, Config, ConfigIssue, ConsentSettings, Contact, Department, Parsed, Placement, Side,
+};
 use crate::country::Country;
 use crate::i18n::Locale;
 use crate::links::{self, EmailAddress, Handle, Href, Service};
 use crate::phone::PhoneNumber;
+use crate::safe_url::SafeUrl;
+use crate::schedule::{Hours, RawHours};
+use crate::zones::Zones;
 
-pub(super) fn from_json(json: &str, _zones: &dyn crate::zones::Zones) -> Parsed {
+const CONFIG_FIELDS: &[&str] = &[
+    "$schema",
+    "company",
+    "locale",
+    "defaultCountry",
+    "placement",
+    "launcherLabel",
+    "departments",
+    "hours",
+    "callback",
+    "load",
+];
+const PLACEMENT_FIELDS: &[&str] = &["side", "offsetX", "offsetY", "zIndex"];
+const DEPARTMENT_FIELDS: &[&str] = &["id", "name", "contacts", "hours"];
+const CALLBACK_FIELDS: &[&str] = &["endpoint", "formTokenUrl", "topics", "askName", "consent"];
+const CONSENT_FIELDS: &[&str] = &["policyUrl", "version"];
+/// Keys every contact takes besides its channel's own.
+const CONTACT_FIELDS: &[&str] = &["type", "label", "note"];
+
+/// Each contact `type`: its channel and its own keys, the first required (it makes the link), the
+/// rest optional texts.
+const CONTACT_TYPES: &[(&str, (Channel, &[&str]))] = &[
+    ("phone", (Channel::Phone, &["number", "display"])),
+    ("email", (Channel::Email, &["address", "subject", "body"])),
+    ("whatsapp", (Channel::WhatsApp, &["phone", "text"])),
+    ("telegram", (Channel::Telegram, &["username"])),
+    ("viber", (Channel::Viber, &["phone"])),
+    ("vk", (Channel::Vk, &["id"])),
+    ("messenger", (Channel::Messenger, &["page"])),
+    ("skype", (Channel::Skype, &["name"])),
+    ("sms", (Channel::Sms, &["phone", "body"])),
+    ("signal", (Channel::Signal, &["phone"])),
+    ("instagram", (Channel::Instagram, &["user"])),
+    ("max", (Channel::Max, &["url"])),
+];
+
+const LOCALES: &[(&str, Locale)] = &[("ru", Locale::Ru), ("en", Locale::En)];
+const SIDES: &[(&str, Side)] = &[("left", Side::Left), ("right", Side::Right)];
+/// Read by the JS loader only; validated here so that a typo is reported with everything else.
+const LOAD_MODES: &[(&str, ())] = &[("idle", ()), ("interaction", ()), ("eager", ())];
+
+/// The callback endpoint of `server-stub`, whose form-token endpoint is known without configuring it.
+const STUB_ENDPOINT: &str = "/api/v1/callbacks";
+const STUB_FORM_TOKEN_URL: &str = "/api/v1/form-token";
+const MAX_TOPICS: usize = 8;
+const MAX_TOPIC_CHARS: usize = 40;
+const MAX_CONSENT_VERSION_CHARS: usize = 64;
+
+/// See [`super::document_keys`].
+pub(super) fn document_keys() -> Vec<(String, Vec<&'static str>)> {
+    let mut objects: Vec<(String, Vec<&'static str>)> = [
+        ("Configuration", CONFIG_FIELDS),
+        ("Placement", PLACEMENT_FIELDS),
+        ("Department", DEPARTMENT_FIELDS),
+        ("Callback", CALLBACK_FIELDS),
+        ("Consent", CONSENT_FIELDS),
+    ]
+    .into_iter()
+    .chain(RawHours::KEYS.iter().copied())
+    .map(|(name, keys)| (name.to_owned(), keys.to_vec()))
+    .collect();
+    for (kind, (_, own)) in CONTACT_TYPES {
+        objects.push((format!("Contact:{kind}"), CONTACT_FIELDS.iter().chain(*own).copied().collect()));
+    }
+    objects
+}
+
+/// See [`super::document_values`].
+pub(super) fn document_values() -> Vec<(&'static str, Vec<&'static str>)> {
+    fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
+        variants.iter().map(|(name, _)| *name).collect()
+    }
+    vec![("Locale", names(LOCALES)), ("Side", names(SIDES)), ("Load", names(LOAD_MODES))]
+}
+
+pub(super) fn from_json(json: &str, zones: &dyn Zones) -> Parsed {
     let mut issues = Issues::default();
-    let config = match serde_json::from_str::<RawConfig>(json) {
-        Ok(raw) => config(raw, &mut issues),
+    let config = match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(document)) => config(&document, zones, &mut issues),
+        Ok(other) => {
+            let message = json::invalid_type(&other, "a configuration object");
+            issues.push("$", format!("cannot read the configuration: {message}"));
+            empty_config()
+        }
         Err(error) => {
-            let message = if error.is_data() {
-                format!("cannot read the configuration: {error}")
-            } else {
-                format!("not valid JSON: {error}")
-            };
-            issues.push("$", message);
+            issues.push("$", format!("not valid JSON: {error}"));
             empty_config()
         }
     };
@@ -50,50 +133,77 @@ fn empty_config() -> Config {
 struct Issues(Vec<ConfigIssue>);
 
 impl Issues {
-    fn push(&mut self, path: impl Into<String>, message: impl Display) {
-        self.0.push(ConfigIssue { path: path.into(), message: message.to_string() });
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(json::issue(path, message));
     }
 
-    /// Unwraps a lenient value, reporting why it is unusable; `fallback` says what happens instead.
-    fn take<T>(&mut self, value: Option<Lenient<T>>, path: &str, fallback: &str) -> Option<T> {
-        match value?.0 {
+    /// Reads the optional value at `parent.key`, reporting why it is unusable; `fallback` says
+    /// what happens instead.
+    fn field<'v, T>(
+        &mut self,
+        object: &'v Object,
+        parent: &str,
+        key: &str,
+        fallback: &str,
+        read: impl FnOnce(&'v Value) -> Result<T, String>,
+    ) -> Option<T> {
+        match read(json::get(object, key)?) {
             Ok(value) => Some(value),
-            Err(error) => {
-                self.push(path, format_args!("{error}; {fallback}"));
-                None
-            }
+            Err(error) => self.complain(&child(parent, key), error, fallback),
         }
     }
 
-    fn unknown_fields(&mut self, unknown: &Unknown, parent: &str) {
-        for key in unknown.keys() {
-            let path = if parent.is_empty() { key.clone() } else { format!("{parent}.{key}") };
-            self.push(path, "unknown field, ignored");
+    /// The value at `parent.key`, or a "missing field" issue at `parent`.
+    fn required<'v>(&mut self, object: &'v Object, parent: &str, key: &str, fallback: &str) -> Option<&'v Value> {
+        self.report(json::required(object, key), parent, fallback)
+    }
+
+    fn report<T>(&mut self, result: Result<T, String>, path: &str, fallback: &str) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => self.complain(path, error, fallback),
+        }
+    }
+
+    /// Kept apart from the generic callers so that the wasm carries the formatting once.
+    fn complain<T>(&mut self, path: &str, error: String, fallback: &str) -> Option<T> {
+        self.push(path, format!("{error}; {fallback}"));
+        None
+    }
+
+    fn unknown_fields(&mut self, object: &Object, parent: &str, known: &[&str]) {
+        for key in json::unknown_keys(object, known) {
+            self.push(child(parent, key), "unknown field, ignored");
         }
     }
 }
 
-fn config(raw: RawConfig, issues: &mut Issues) -> Config {
-    issues.take(raw.schema, "$schema", "it is ignored");
-    let company = issues.take(raw.company, "company", "no company name is shown");
-    let locale = issues.take(raw.locale, "locale", "the visitor's language is used").map(|locale| match locale {
-        RawLocale::Ru => Locale::Ru,
-        RawLocale::En => Locale::En,
-    });
-    let default_country = issues.take(raw.default_country, "defaultCountry", "using RU").unwrap_or_default();
-    let placement = match issues.take(raw.placement, "placement", "using the default placement") {
-        Some(placement) => self::placement(placement, issues),
-        None => Placement::default(),
-    };
-    let launcher_label = issues.take(raw.launcher_label, "launcherLabel", "the launcher shows its icon only");
-    let departments = match issues.take(raw.departments, "departments", "no contacts are shown") {
-        Some(departments) => self::departments(departments, default_country, issues),
-        None => Vec::new(),
-    };
+fn config(document: &Object, zones: &dyn Zones, issues: &mut Issues) -> Config {
+    issues.field(document, "", "$schema", "it is ignored", json::string);
+    let company = issues.field(document, "", "company", "no company name is shown", json::string);
+    let locale = issues.field(document, "", "locale", "the visitor's language is used", |v| json::variant(v, LOCALES));
+    let default_country = issues
+        .field(document, "", "defaultCountry", "using RU", |value| {
+            json::string(value)?.parse::<Country>().map_err(|error| error.to_string())
+        })
+        .unwrap_or_default();
+    let placement = issues
+        .field(document, "", "placement", "using the default placement", |v| json::object(v, "a placement object"))
+        .map_or_else(Placement::default, |placement| self::placement(placement, issues));
+    let launcher_label = issues.field(document, "", "launcherLabel", "the launcher shows its icon only", json::string);
+    let hours = hours(json::get(document, "hours"), None, "hours", "no working hours are shown", zones, issues);
+    let departments = issues
+        .field(document, "", "departments", "no contacts are shown", json::array)
+        .map(|departments| self::departments(departments, default_country, hours.as_ref(), zones, issues))
+        .unwrap_or_default();
     if departments.is_empty() {
         issues.push("departments", "no department has a usable contact, so the widget has nothing to show");
     }
-    issues.unknown_fields(&raw.unknown, "");
+    let callback = issues
+        .field(document, "", "callback", "the callback form is not shown", |v| json::object(v, "a callback object"))
+        .and_then(|callback| self::callback(callback, issues));
+    issues.field(document, "", "load", "the widget loads when the browser is idle", |v| json::variant(v, LOAD_MODES));
+    issues.unknown_fields(document, "", CONFIG_FIELDS);
     Config {
         company: company.and_then(non_blank).unwrap_or_default(),
         locale,
@@ -101,26 +211,129 @@ fn config(raw: RawConfig, issues: &mut Issues) -> Config {
         placement,
         launcher_label: launcher_label.and_then(non_blank),
         departments,
-        hours: None,
-        callback: None,
+        hours,
+        callback,
     }
 }
 
-fn placement(raw: RawPlacement, issues: &mut Issues) -> Placement {
+fn placement(object: &Object, issues: &mut Issues) -> Placement {
     const USE_DEFAULT: &str = "using the default";
     let default = Placement::default();
-    let side = issues.take(raw.side, "placement.side", USE_DEFAULT).map(|side| match side {
-        RawSide::Left => Side::Left,
-        RawSide::Right => Side::Right,
-    });
+    let side = issues.field(object, "placement", "side", USE_DEFAULT, |v| json::variant(v, SIDES));
+    let mut offset = |key, default: u16| {
+        let offset =
+            issues.field(object, "placement", key, USE_DEFAULT, |v| json::integer(v, 0, u16::MAX.into(), "u16"));
+        offset.map_or(default, |offset| offset as u16)
+    };
     let placement = Placement {
         side: side.unwrap_or(default.side),
-        offset_x: issues.take(raw.offset_x, "placement.offsetX", USE_DEFAULT).unwrap_or(default.offset_x),
-        offset_y: issues.take(raw.offset_y, "placement.offsetY", USE_DEFAULT).unwrap_or(default.offset_y),
-        z_index: issues.take(raw.z_index, "placement.zIndex", USE_DEFAULT).unwrap_or(default.z_index),
+        offset_x: offset("offsetX", default.offset_x),
+        offset_y: offset("offsetY", default.offset_y),
+        z_index: issues
+            .field(object, "placement", "zIndex", USE_DEFAULT, |v| {
+                json::integer(v, i32::MIN.into(), i32::MAX.into(), "i32")
+            })
+            .map_or(default.z_index, |z_index| z_index as i32),
     };
-    issues.unknown_fields(&raw.unknown, "placement");
+    issues.unknown_fields(object, "placement", PLACEMENT_FIELDS);
     placement
+}
+
+/// Validates an hours object, reporting its issues under `path`. Wrong types are not guessed at:
+/// each is reported and the whole object is ignored (`fallback` says what applies instead).
+fn hours(
+    value: Option<&Value>,
+    company: Option<&Hours>,
+    path: &str,
+    fallback: &str,
+    zones: &dyn Zones,
+    issues: &mut Issues,
+) -> Option<Hours> {
+    let raw = match RawHours::from_json(value?) {
+        Ok(raw) => raw,
+        Err(problems) => {
+            for problem in problems {
+                issues.push(child(path, &problem.path), format!("{}; {fallback}", problem.message));
+            }
+            return None;
+        }
+    };
+    let parsed = Hours::from_raw(&raw, company, zones);
+    for issue in parsed.issues {
+        issues.push(child(path, &issue.path), issue.message);
+    }
+    parsed.hours
+}
+
+fn callback(object: &Object, issues: &mut Issues) -> Option<CallbackSettings> {
+    const PARENT: &str = "callback";
+    const HIDDEN: &str = "the callback form is not shown";
+    let endpoint_value = issues.required(object, PARENT, "endpoint", HIDDEN);
+    let endpoint = endpoint_value.and_then(|value| issues.report(url(value), "callback.endpoint", HIDDEN));
+    let form_token_url = match json::get(object, "formTokenUrl") {
+        Some(value) => issues.report(url(value), "callback.formTokenUrl", "the form is sent without a token"),
+        None if endpoint_value.and_then(Value::as_str).map(str::trim) == Some(STUB_ENDPOINT) => {
+            SafeUrl::parse_path_or_https(STUB_FORM_TOKEN_URL).ok()
+        }
+        None => None,
+    };
+    let topics = issues.field(object, PARENT, "topics", "no topics are shown", json::array).map(|t| topics(t, issues));
+    let ask_name = issues.field(object, PARENT, "askName", "the name is asked", json::boolean);
+    // `None` when a consent checkbox was asked for but is unusable: the form must not collect
+    // anything without it.
+    let consent = match json::get(object, "consent") {
+        Some(value) => consent(value, issues).map(Some),
+        None => Some(None),
+    };
+    issues.unknown_fields(object, PARENT, CALLBACK_FIELDS);
+    Some(CallbackSettings {
+        endpoint: endpoint?,
+        form_token_url,
+        topics: topics.unwrap_or_default(),
+        ask_name: ask_name.unwrap_or(true),
+        consent: consent?,
+    })
+}
+
+/// `None` when the consent object is unusable, reported with why the form is hidden.
+fn consent(value: &Value, issues: &mut Issues) -> Option<ConsentSettings> {
+    const PARENT: &str = "callback.consent";
+    const HIDDEN: &str = "the callback form is not shown without its consent checkbox";
+    let object = issues.report(json::object(value, "a consent object"), PARENT, HIDDEN)?;
+    let policy_url = issues
+        .required(object, PARENT, "policyUrl", HIDDEN)
+        .and_then(|value| issues.report(url(value), "callback.consent.policyUrl", HIDDEN));
+    let version = issues.required(object, PARENT, "version", HIDDEN).and_then(|value| {
+        let version = json::string(value).map(str::trim).and_then(|version| match version.chars().count() {
+            1..=MAX_CONSENT_VERSION_CHARS => Ok(version.to_owned()),
+            _ => Err(format!("use 1 to {MAX_CONSENT_VERSION_CHARS} characters")),
+        });
+        issues.report(version, "callback.consent.version", HIDDEN)
+    });
+    issues.unknown_fields(object, PARENT, CONSENT_FIELDS);
+    Some(ConsentSettings { policy_url: policy_url?, version: version? })
+}
+
+/// A link that stays on the site or is https (an endpoint, a policy).
+fn url(value: &Value) -> Result<SafeUrl, String> {
+    SafeUrl::parse_path_or_https(json::string(value)?).map_err(|error| error.to_string())
+}
+
+/// Topics become chips, so blank, overlong and surplus ones are left out rather than shown broken.
+fn topics(values: &[Value], issues: &mut Issues) -> Vec<String> {
+    if values.len() > MAX_TOPICS {
+        issues.push("callback.topics", format!("more than {MAX_TOPICS} topics; only the first {MAX_TOPICS} are shown"));
+    }
+    let mut topics = Vec::new();
+    for (index, value) in values.iter().take(MAX_TOPICS).enumerate() {
+        let topic = json::string(value).map(str::trim).and_then(|topic| match topic.chars().count() {
+            0 => Err("the topic is empty".to_owned()),
+            n if n > MAX_TOPIC_CHARS => Err(format!("longer than {MAX_TOPIC_CHARS} characters")),
+            _ => Ok(topic.to_owned()),
+        });
+        topics.extend(issues.report(topic, &format!("callback.topics[{index}]"), "it is not shown"));
+    }
+    topics
 }
 
 /// A department that has contacts, before its id is settled.
@@ -130,45 +343,58 @@ struct Kept {
     id: Option<String>,
     name: String,
     contacts: Vec<Contact>,
+    hours: Option<Hours>,
 }
 
-fn departments(raw: Vec<Lenient<RawDepartment>>, country: Country, issues: &mut Issues) -> Vec<Department> {
+fn departments(
+    values: &[Value],
+    country: Country,
+    company_hours: Option<&Hours>,
+    zones: &dyn Zones,
+    issues: &mut Issues,
+) -> Vec<Department> {
     let mut kept = Vec::new();
-    for (index, department) in raw.into_iter().enumerate() {
+    for (index, value) in values.iter().enumerate() {
         let path = format!("departments[{index}]");
-        let department = match department.0 {
-            Ok(department) => department,
-            Err(error) => {
-                issues.push(&path, format_args!("{error}; the department is skipped"));
-                continue;
-            }
+        let read = || -> Result<_, String> {
+            let object = json::object(value, "a department object")?;
+            let id = json::optional(object, "id", json::string)?;
+            let name = json::string(json::required(object, "name")?)?;
+            let contacts = json::array(json::required(object, "contacts")?)?;
+            Ok((object, id, name, contacts))
         };
-        let id = department.id.filter(|id| {
+        let Some((object, id, name, contacts)) = issues.report(read(), &path, "the department is skipped") else {
+            continue;
+        };
+        let id = id.filter(|id| {
             let valid = is_valid_id(id);
             if !valid {
                 issues.push(
                     format!("{path}.id"),
-                    format_args!("{id:?} is not an id: use 1 to 64 Latin letters, digits, - and _"),
+                    format!("{id:?} is not an id: use 1 to 64 Latin letters, digits, - and _"),
                 );
             }
             valid
         });
-        let contacts: Vec<Contact> = department
-            .contacts
-            .into_iter()
+        let contacts: Vec<Contact> = contacts
+            .iter()
             .enumerate()
-            .filter_map(|(j, contact_item)| contact(contact_item, &format!("{path}.contacts[{j}]"), country, issues))
+            .filter_map(|(j, contact)| self::contact(contact, &format!("{path}.contacts[{j}]"), country, issues))
             .collect();
-        issues.unknown_fields(&department.unknown, &path);
+        let hours_path = format!("{path}.hours");
+        let fallback = "the company's hours apply";
+        let own_hours = hours(json::get(object, "hours"), company_hours, &hours_path, fallback, zones, issues);
+        let hours = Hours::effective(own_hours.as_ref(), company_hours).cloned();
+        issues.unknown_fields(object, &path, DEPARTMENT_FIELDS);
         if contacts.is_empty() {
             issues.push(&path, "has no usable contacts, so it is not shown");
             continue;
         }
-        let name = department.name.trim().to_owned();
+        let name = name.trim().to_owned();
         if name.is_empty() {
             issues.push(format!("{path}.name"), "the name is empty, so the department has no heading");
         }
-        kept.push(Kept { index, id, name, contacts });
+        kept.push(Kept { index, id: id.map(str::to_owned), name, contacts, hours });
     }
     assign_ids(kept, issues)
 }
@@ -181,14 +407,17 @@ fn is_valid_id(id: &str) -> bool {
 /// Keeps each configured id the first time it appears and gives every other department
 /// `dept-<position>`, stepping aside from ids the configuration already uses.
 fn assign_ids(kept: Vec<Kept>, issues: &mut Issues) -> Vec<Department> {
-    let mut taken = HashSet::new();
+    // A handful of departments: a list is smaller in the wasm than a hash set, and as fast.
+    let mut taken: Vec<String> = Vec::with_capacity(kept.len());
     let mut ids: Vec<Option<String>> = Vec::with_capacity(kept.len());
     for department in &kept {
         let id = department.id.clone().filter(|id| {
-            let fresh = taken.insert(id.clone());
-            if !fresh {
+            let fresh = !taken.contains(id);
+            if fresh {
+                taken.push(id.clone());
+            } else {
                 let path = format!("departments[{}].id", department.index);
-                issues.push(path, format_args!("{id:?} is already used by an earlier department"));
+                issues.push(path, format!("{id:?} is already used by an earlier department"));
             }
             fresh
         });
@@ -205,56 +434,60 @@ fn assign_ids(kept: Vec<Kept>, issues: &mut Issues) -> Vec<Department> {
                     attempt += 1;
                     id = format!("{base}-{attempt}");
                 }
-                taken.insert(id.clone());
+                taken.push(id.clone());
                 id
             });
-            Department { id, name: department.name, contacts: department.contacts, hours: None }
+            Department { id, name: department.name, contacts: department.contacts, hours: department.hours }
         })
         .collect()
 }
 
-/// A contact's link and visible text, or the field that is wrong and why.
-type Built = Result<(Href, String), (&'static str, String)>;
+/// A contact's link and visible text, or why its main field is unusable.
+type Built = Result<(Href, String), String>;
 
-fn contact(item: Lenient<RawContact>, path: &str, country: Country, issues: &mut Issues) -> Option<Contact> {
-    let raw = match item.0 {
-        Ok(raw) => raw,
+/// One contact. A contact that cannot be read as its type (no or an unknown `type`, a missing
+/// field, a value of the wrong type) is reported at its own path, like serde did; a value that is
+/// read but invalid is reported at its field.
+fn contact(value: &Value, path: &str, country: Country, issues: &mut Issues) -> Option<Contact> {
+    let read = || -> Result<_, String> {
+        let object = json::object(value, "a contact object with a \"type\"")?;
+        let (channel, keys) = json::variant(json::required(object, "type")?, CONTACT_TYPES)?;
+        let main = json::string(json::required(object, keys[0])?)?;
+        let extras =
+            keys[1..].iter().map(|key| json::optional(object, key, json::string)).collect::<Result<Vec<_>, _>>()?;
+        let label = json::optional(object, "label", json::string)?;
+        let note = json::optional(object, "note", json::string)?;
+        Ok((object, channel, keys, main, extras, label, note))
+    };
+    let (object, channel, keys, main, extras, label, note) = match read() {
+        Ok(contact) => contact,
         Err(error) => {
             issues.push(path, error);
             return None;
         }
     };
-    let (channel, built, common): (Channel, Built, Common) = match raw {
-        RawContact::Phone(c) => (Channel::Phone, phone(&c.number, c.display, country), c.common),
-        RawContact::Email(c) => (Channel::Email, email(&c.address, c.subject, c.body), c.common),
-        RawContact::WhatsApp(c) => {
-            let built = messenger_phone(&c.phone, country, |number| links::whatsapp(number, c.text.as_deref()));
-            (Channel::WhatsApp, built, c.common)
-        }
-        RawContact::Telegram(c) => (Channel::Telegram, handle(&c.username, "username", links::telegram), c.common),
-        RawContact::Viber(c) => (Channel::Viber, messenger_phone(&c.phone, country, links::viber), c.common),
-        RawContact::Vk(c) => (Channel::Vk, handle(&c.id, "id", links::vk), c.common),
-        RawContact::Messenger(c) => (Channel::Messenger, handle(&c.page, "page", links::messenger), c.common),
-        RawContact::Skype(c) => (Channel::Skype, handle(&c.name, "name", links::skype), c.common),
-        RawContact::Sms(c) => {
-            let built = messenger_phone(&c.phone, country, |number| links::sms(number, c.body.as_deref()));
-            (Channel::Sms, built, c.common)
-        }
-        RawContact::Signal(c) => (Channel::Signal, messenger_phone(&c.phone, country, links::signal), c.common),
-        RawContact::Instagram(c) => (Channel::Instagram, handle(&c.user, "user", links::instagram), c.common),
-        RawContact::Max(c) => (Channel::Max, max(&c.url), c.common),
+    let extra = |index: usize| extras.get(index).copied().flatten();
+    let built = match channel {
+        Channel::Phone => phone(main, extra(0), country),
+        Channel::Email => email(main, extra(0), extra(1)),
+        Channel::WhatsApp => messenger_phone(main, country, &|number| links::whatsapp(number, extra(0))),
+        Channel::Telegram => handle(main, links::telegram),
+        Channel::Viber => messenger_phone(main, country, &links::viber),
+        Channel::Vk => handle(main, links::vk),
+        Channel::Messenger => handle(main, links::messenger),
+        Channel::Skype => handle(main, links::skype),
+        Channel::Sms => messenger_phone(main, country, &|number| links::sms(number, extra(0))),
+        Channel::Signal => messenger_phone(main, country, &links::signal),
+        Channel::Instagram => handle(main, links::instagram),
+        Channel::Max => max(main),
     };
-    issues.unknown_fields(&common.unknown, path);
+    issues.unknown_fields(object, path, &[CONTACT_FIELDS, keys].concat());
     match built {
-        Ok((href, text)) => Some(Contact {
-            channel,
-            href,
-            text,
-            label: common.label.and_then(non_blank),
-            note: common.note.and_then(non_blank),
-        }),
-        Err((field, message)) => {
-            issues.push(format!("{path}.{field}"), message);
+        Ok((href, text)) => {
+            Some(Contact { channel, href, text, label: label.and_then(non_blank), note: note.and_then(non_blank) })
+        }
+        Err(message) => {
+            issues.push(child(path, keys[0]), message);
             None
         }
     }
@@ -262,8 +495,8 @@ fn contact(item: Lenient<RawContact>, path: &str, country: Country, issues: &mut
 
 /// A phone contact shows its `display` text, else the formatted number followed by the extension
 /// after a comma: the same pause the `tel:` link dials, and no word that would need translating.
-fn phone(number: &str, display: Option<String>, country: Country) -> Built {
-    let number = PhoneNumber::parse(number, country).map_err(|error| ("number", error.to_string()))?;
+fn phone(number: &str, display: Option<&str>, country: Country) -> Built {
+    let number = PhoneNumber::parse(number, country).map_err(|error| error.to_string())?;
     let text = display.and_then(non_blank).unwrap_or_else(|| match number.extension() {
         Some(extension) => format!("{}, {extension}", number.format_international()),
         None => number.format_international(),
@@ -271,37 +504,36 @@ fn phone(number: &str, display: Option<String>, country: Country) -> Built {
     Ok((links::phone(&number), text))
 }
 
-fn email(address: &str, subject: Option<String>, body: Option<String>) -> Built {
-    let address = EmailAddress::parse(address).map_err(|error| ("address", error.to_string()))?;
-    let href = links::email(&address, subject.as_deref(), body.as_deref());
-    Ok((href, address.as_str().to_owned()))
+fn email(address: &str, subject: Option<&str>, body: Option<&str>) -> Built {
+    let address = EmailAddress::parse(address).map_err(|error| error.to_string())?;
+    Ok((links::email(&address, subject, body), address.as_str().to_owned()))
 }
 
 /// Numbers for messengers and text messages: an extension is refused rather than silently dropped,
 /// since a visitor would reach the switchboard's number instead of the person.
-fn messenger_phone(number: &str, country: Country, link: impl FnOnce(&PhoneNumber) -> Href) -> Built {
-    let number = PhoneNumber::parse(number, country).map_err(|error| ("phone", error.to_string()))?;
+fn messenger_phone(number: &str, country: Country, link: &dyn Fn(&PhoneNumber) -> Href) -> Built {
+    let number = PhoneNumber::parse(number, country).map_err(|error| error.to_string())?;
     if number.extension().is_some() {
-        return Err(("phone", "this channel cannot dial an extension; give a direct number".to_owned()));
+        return Err("this channel cannot dial an extension; give a direct number".to_owned());
     }
     Ok((link(&number), number.format_international()))
 }
 
 /// A handle is shown the way its service writes it (`@yuzhny_veter` for Telegram).
-fn handle<S: Service>(input: &str, field: &'static str, link: fn(&Handle<S>) -> Href) -> Built {
-    let handle = Handle::<S>::parse(input).map_err(|error| (field, error.to_string()))?;
+fn handle<S: Service>(input: &str, link: fn(&Handle<S>) -> Href) -> Built {
+    let handle = Handle::<S>::parse(input).map_err(|error| error.to_string())?;
     Ok((link(&handle), handle.to_string()))
 }
 
 /// A MAX link is shown without its scheme (`max.ru/yuzhny_veter`): shorter, and still recognisably MAX.
 fn max(url: &str) -> Built {
-    let href = links::max(url).map_err(|error| ("url", error.to_string()))?;
+    let href = links::max(url).map_err(|error| error.to_string())?;
     let text = href.as_str().trim_start_matches("https://").trim_end_matches('/').to_owned();
     Ok((href, text))
 }
 
 /// Configured texts without their surrounding spaces; a blank text counts as absent.
-fn non_blank(text: String) -> Option<String> {
+fn non_blank(text: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }

@@ -2,10 +2,7 @@
 //! relative to the hours object, and the offending part is dropped (an interval, an override) or
 //! replaced by its inherited or default value (a target, the quiet hours).
 
-use std::collections::BTreeMap;
-
-use serde_json::Value;
-
+use super::raw::{HOURS_FIELDS, OVERRIDE_FIELDS, TARGETS_FIELDS, WEEKLY_FIELDS};
 use super::{Hours, HoursParsed, Interval, Override, RawHours, RawOverride, RawTargets, RawWeekly, Targets};
 use crate::config::ConfigIssue;
 use crate::promise::QuietHours;
@@ -37,8 +34,8 @@ impl Issues {
         self.0.push(ConfigIssue { path: path.into(), message: message.into() });
     }
 
-    fn report_unknown(&mut self, unknown: &BTreeMap<String, Value>, prefix: &str, known: &[&str]) {
-        for key in unknown.keys() {
+    fn report_unknown(&mut self, unknown: &[String], prefix: &str, known: &[&str]) {
+        for key in unknown {
             let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
             self.push(path, format!("unknown key; expected one of: {}", known.join(", ")));
         }
@@ -47,7 +44,7 @@ impl Issues {
 
 pub(super) fn from_raw(raw: &RawHours, inherited: Option<&Hours>, zones: &dyn Zones) -> HoursParsed {
     let mut issues = Issues::default();
-    issues.report_unknown(&raw.unknown, "", &["zone", "weekly", "overrides", "targets", "quietHours"]);
+    issues.report_unknown(&raw.unknown, "", HOURS_FIELDS);
 
     let zone = match (&raw.zone, inherited) {
         (Some(name), _) => {
@@ -104,7 +101,7 @@ pub(super) fn from_raw(raw: &RawHours, inherited: Option<&Hours>, zones: &dyn Zo
 }
 
 fn parse_week(raw: &RawWeekly, issues: &mut Issues) -> [Vec<Interval>; 7] {
-    issues.report_unknown(&raw.unknown, "weekly", &Weekday::ALL.map(Weekday::key));
+    issues.report_unknown(&raw.unknown, "weekly", &WEEKLY_FIELDS);
     let lists = [&raw.mon, &raw.tue, &raw.wed, &raw.thu, &raw.fri, &raw.sat, &raw.sun];
     let mut days = Weekday::ALL.map(|day| {
         let list = lists[day.days_from_monday()].as_deref().unwrap_or_default();
@@ -158,7 +155,7 @@ fn parse_overrides(raw: &[RawOverride], issues: &mut Issues) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     for (index, entry) in raw.iter().enumerate() {
         let path = format!("overrides[{index}]");
-        issues.report_unknown(&entry.unknown, &path, &["date", "from", "to", "closed", "hours", "label"]);
+        issues.report_unknown(&entry.unknown, &path, OVERRIDE_FIELDS);
         let Some((first, last)) = parse_dates(entry, &path, issues) else {
             continue;
         };
@@ -296,7 +293,7 @@ impl Draft {
 }
 
 fn parse_targets(raw: &RawTargets, inherited: Targets, issues: &mut Issues) -> Targets {
-    issues.report_unknown(&raw.unknown, "targets", &["callbackMinutes", "emailBusinessDays"]);
+    issues.report_unknown(&raw.unknown, "targets", TARGETS_FIELDS);
     let mut bounded = |value: Option<i64>, max: u32, fallback: u32, key: &str| match value {
         None => fallback,
         Some(value) => match u32::try_from(value).ok().filter(|v| (1..=max).contains(v)) {

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// Launcher tap → panel visible, on the demo page in Chromium under 4× CPU throttling and DevTools'
+// "Fast 4G" network profile, medians of 10 taps each:
+//   prefetched  the configuration's `load` is "idle" and the wasm has been fetched and mounted before
+//               the tap (the panel element exists, hidden);
+//   cold        `load` is "interaction": nothing but the loader, its stylesheet and the configuration
+//               has been fetched when the tap comes, so the tap pays for the glue, the wasm and the
+//               mount (checked: a cold sample in which the wasm was already requested is an error).
+// Every sample is a fresh browser context (empty HTTP cache, no compiled wasm) with a Pixel 7 screen
+// and touch; the two modes alternate so that drift on a shared machine affects both alike.
+//
+// The clock runs inside the page: it starts at the tap's first event (pointerdown or touchstart, its
+// event.timeStamp) and stops after the first frame that renders `[data-testid=cw-panel]` visible in
+// the widget's shadow root (a message posted from that frame's requestAnimationFrame is handled once
+// the frame has been rendered). Playwright's own round trips are therefore not counted.
+//
+// Targets: prefetched <= 100 ms, cold <= 400 ms. A script that prints figures, not a test: it exits 0
+// when it measured (MISS lines included) and 2 when it could not measure.
+//
+// Usage: node bench/open-timing.mjs [--runs N]   (default 10 samples per mode)
+import { devices } from '@playwright/test';
+import { launchChromium, overrideLoadMode } from './lib/browser.mjs';
+import { hostLoad, median, ms, parseRuns, printTable, verdict } from './lib/report.mjs';
+import { startServer } from './lib/server.mjs';
+
+/** DevTools' "Fast 4G" preset (also puppeteer's PredefinedNetworkConditions['Fast 4G']): 9 Mbit/s
+ * down and 1.5 Mbit/s up at 90 % efficiency, 60 ms RTT × 2.75 = 165 ms added to every request. */
+const FAST_4G = {
+  offline: false,
+  latency: 165,
+  downloadThroughput: (9 * 1000 * 1000 / 8) * 0.9,
+  uploadThroughput: (1.5 * 1000 * 1000 / 8) * 0.9,
+};
+const CPU_SLOWDOWN = 4;
+const MODES = {
+  prefetched: { load: 'idle', target: 100 },
+  cold: { load: 'interaction', target: 400 },
+};
+/** Time for work the loader or the wasm may still do after the state a mode waits for. */
+const SETTLE_MS = 1000;
+const STEP_TIMEOUT_MS = 30_000;
+
+/** Runs in the page before any of its scripts: times the first tap on the launcher (see the header). */
+function installTapClock() {
+  const clock = { tapAt: null, visibleAt: null };
+  window.__benchOpenTiming = clock;
+  const onTapStart = (event) => {
+    const target = event.composedPath()[0];
+    if (clock.tapAt !== null || !(target instanceof Element) || !target.closest('[data-testid=cw-launcher]')) return;
+    clock.tapAt = event.timeStamp;
+    const widgetRoot = target.getRootNode();
+    const check = () => {
+      const panel = widgetRoot.querySelector('[data-testid=cw-panel]');
+      if (panel && panel.checkVisibility({ visibilityProperty: true }) && panel.getBoundingClientRect().height > 0) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { clock.visibleAt = performance.now(); };
+        channel.port2.postMessage(null);
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    requestAnimationFrame(check);
+  };
+  for (const type of ['pointerdown', 'touchstart']) {
+    window.addEventListener(type, onTapStart, { capture: true, passive: true });
+  }
+}
+
+/** One sample: a fresh context, the page loaded in `mode`, one tap; resolves to the milliseconds from
+ * tap to panel and the files fetched after the tap with their arrival times. */
+async function sample(browser, origin, mode) {
+  const context = await browser.newContext({ ...devices['Pixel 7'] });
+  try {
+    await context.addInitScript(installTapClock);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const wasmRequests = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('.wasm')) wasmRequests.push(request.url());
+    });
+
+    const override = await overrideLoadMode(page, MODES[mode].load);
+    await page.goto(`${origin}/`, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
+    const launcher = page.getByTestId('cw-launcher');
+    await launcher.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    if (mode === 'prefetched') {
+      // The wasm has mounted once the (hidden) panel exists.
+      await page.getByTestId('cw-panel').waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    if (mode === 'cold' && wasmRequests.length) {
+      throw new Error(`cold sample is not cold: ${wasmRequests.join(', ')} was requested before the tap`);
+    }
+    // Interception would add a DevTools round trip to every request the tap causes.
+    await override.stop();
+
+    await launcher.tap();
+    await page.waitForFunction(() => window.__benchOpenTiming.visibleAt !== null, null, { timeout: STEP_TIMEOUT_MS });
+    return await page.evaluate(() => {
+      const { tapAt, visibleAt } = window.__benchOpenTiming;
+      // Files the tap had to wait for, and when each had arrived, counted from the tap.
+      const arrivals = performance.getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= tapAt)
+        .map((entry) => [new URL(entry.name).pathname.split('/').pop(), entry.responseEnd - tapAt]);
+      return { took: visibleAt - tapAt, arrivals };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Shows that the network profile is in force: one request must take at least the added latency. */
+async function measureRoundTrip(browser, origin) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/healthz`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+    return await page.evaluate(async () => {
+      const start = performance.now();
+      await fetch('/healthz', { cache: 'no-store' });
+      return performance.now() - start;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function main() {
+  const runs = parseRuns(process.argv.slice(2), 10);
+  const samples = { prefetched: [], cold: [] };
+  const arrived = {};
+  const loadBefore = hostLoad();
+  const server = await startServer();
+  let roundTrip;
+  try {
+    const browser = await launchChromium();
+    try {
+      roundTrip = await measureRoundTrip(browser, server.origin);
+      for (let run = 0; run < runs; run += 1) {
+        for (const mode of run % 2 ? ['cold', 'prefetched'] : ['prefetched', 'cold']) {
+          const { took, arrivals } = await sample(browser, server.origin, mode);
+          samples[mode].push(took);
+          for (const [file, at] of arrivals) {
+            const key = `${mode}: ${file}`;
+            (arrived[key] ??= []).push(at);
+          }
+          process.stderr.write(`  ${mode} #${samples[mode].length}: ${ms(took)}\n`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.stop();
+  }
+
+  console.log(`Launcher tap → panel visible, ${new Date().toISOString().slice(0, 10)}, ${runs} taps per mode`);
+  console.log(`Chromium ${CPU_SLOWDOWN}× CPU throttling; "Fast 4G": ${FAST_4G.latency} ms latency, `
+    + `${(FAST_4G.downloadThroughput * 8 / 1e6).toFixed(2)} Mbit/s down, ${(FAST_4G.uploadThroughput * 8 / 1e6).toFixed(2)} Mbit/s up `
+    + `(one request measured ${ms(roundTrip)}); Pixel 7 viewport and touch`);
+  console.log(`host: ${loadBefore} before, ${hostLoad()} after\n`);
+  printTable(
+    ['mode', 'load option', 'median', 'min', 'max', 'target', 'verdict'],
+    Object.entries(MODES).map(([mode, { load, target }]) => {
+      const values = samples[mode];
+      const middle = median(values);
+      return [mode, load, ms(middle), ms(Math.min(...values)), ms(Math.max(...values)), `<= ${ms(target)}`, verdict(middle <= target)];
+    }),
+    { right: [2, 3, 4] },
+  );
+  for (const [mode, values] of Object.entries(samples)) {
+    console.log(`${mode} samples: ${values.map((value) => Math.round(value)).join(', ')} ms`);
+  }
+  // Where a cold tap's time goes: the panel cannot show before these have arrived.
+  for (const [key, values] of Object.entries(arrived)) {
+    console.log(`${key} fetched after the tap in ${values.length} of ${runs} samples, arrived at median ${ms(median(values))} after the tap`);
+  }
+}
+
+main().catch((error) => {
+  console.error(`open-timing: ${error.stack || error}`);
+  process.exitCode = 2;
+});
