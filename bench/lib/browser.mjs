@@ -5,19 +5,9 @@
 // describe the same browser; the load-mode override changes only the `load` field of the served
 // configuration and leaves everything else as the site owner wrote it.
 import { chromium } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/chromium.mjs';
 
-/** The Chromium executable: CHROME_PATH when set (chrome-launcher's convention), else Debian's. */
-export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-/** Flags shared with playwright.config.mjs: no sandbox (root in CI), no GPU, no background traffic. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_FLAGS, CHROMIUM_PATH };
 
 /** Launches headless Chromium through Playwright. */
 export function launchChromium() {
