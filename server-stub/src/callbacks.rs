@@ -26,8 +26,12 @@ use contact_core::callback::{
     CallbackAccepted, CallbackPromise, CallbackRequest, CallbackRules, ErrorCode, FieldError,
     ValidCallback,
 };
+use contact_core::config::Config;
 use contact_core::i18n::Locale;
-use contact_core::zones::JiffZones;
+use contact_core::promise::callback_promise;
+use contact_core::schedule::Hours;
+use contact_core::wording::{promise_text, NativeClockface, Viewpoint};
+use contact_core::zones::{JiffZones, ZoneName};
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
@@ -317,6 +321,10 @@ fn submit(
         Ok(valid) => valid,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
+    let promise = match promise_for_request(&state.widget.config, &valid, rules.now) {
+        Ok(promise) => promise,
+        Err(error) => return Ok(Outcome::Invalid(vec![error])),
+    };
     let quarantine = quarantine_reasons(&request, state, now);
 
     let earlier_lead = match quarantine {
@@ -358,7 +366,7 @@ fn submit(
 
     let accepted = CallbackAccepted {
         id: db::request_number(callback_id),
-        promise: CallbackPromise::within(state.settings.response_target_minutes, valid.locale),
+        promise,
     };
     let response = StoredResponse {
         body_hash,
@@ -374,6 +382,30 @@ fn submit(
     )?;
     transaction.commit()?;
     Ok(Outcome::Answer { response, log })
+}
+
+/// What the visitor may expect, worded in the request's language on the visitor's clock: the core's
+/// [`callback_promise`] for the request's department, the one the widget shows as well. A chosen
+/// slot that cannot be honoured is an error on the slot field.
+fn promise_for_request(
+    config: &Config,
+    valid: &ValidCallback,
+    now: contact_core::time::Timestamp,
+) -> Result<CallbackPromise, FieldError> {
+    let hours = config.hours_for(valid.department.as_deref());
+    let slot = valid.preferred_slot.as_ref();
+    // Without any zone the promise can only be "within", which names no clock: UTC is as good as any.
+    let utc = ZoneName::new("UTC");
+    let visitor = (valid.visitor_zone.as_ref())
+        .or(slot.map(|slot| &slot.zone))
+        .or(hours.map(Hours::zone))
+        .unwrap_or(&utc);
+    let promise = callback_promise(hours, now, Some(visitor), slot.map(|slot| slot.at), &JiffZones);
+    let face = NativeClockface::new(valid.locale);
+    let view = Viewpoint { now, visitor, messages: valid.locale.messages(), face: &face, zones: &JiffZones };
+    let text = promise_text(&promise, hours.map_or(visitor, Hours::zone), &view);
+    text.and_then(|text| CallbackPromise::new(promise, text))
+        .ok_or_else(|| FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, valid.locale))
 }
 
 /// Every sign that a bot sent the request, comma-separated (`honeypot,too_fast`); `None` for a

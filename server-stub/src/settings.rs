@@ -79,8 +79,6 @@ impl Default for RateLimitConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CallbacksConfig {
-    /// The promise made to visitors: "we will call you back within N minutes". Default 15.
-    pub response_target_minutes: u32,
     /// Forms sent sooner than this after their token was issued are quarantined as bots. Default 3.
     pub min_fill_seconds: u64,
     /// Whether a request must carry given consent to the processing of personal data. Default true.
@@ -95,7 +93,6 @@ pub struct CallbacksConfig {
 impl Default for CallbacksConfig {
     fn default() -> Self {
         CallbacksConfig {
-            response_target_minutes: 15,
             min_fill_seconds: 3,
             consent_required: true,
             body_limit_bytes: 16 * 1024,
@@ -123,8 +120,6 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// Burst and refill of the per-address limit; both at least 1.
     pub rate_limit: RateLimitConfig,
-    /// 1–1440.
-    pub response_target_minutes: u32,
     /// Forms back sooner than this after their token are quarantined.
     pub min_fill_time: Duration,
     /// Whether requests must carry given consent.
@@ -244,12 +239,6 @@ impl Settings {
             ));
         }
         let callbacks = file.callbacks;
-        if !(1..=24 * 60).contains(&callbacks.response_target_minutes) {
-            return Err(invalid(
-                "callbacks.response_target_minutes",
-                "must be between 1 and 1440".into(),
-            ));
-        }
         if callbacks.body_limit_bytes < 1024 {
             return Err(invalid(
                 "callbacks.body_limit_bytes",
@@ -276,7 +265,6 @@ impl Settings {
             allowed_origins,
             trust_forwarded_for: file.trust_forwarded_for,
             rate_limit: file.rate_limit,
-            response_target_minutes: callbacks.response_target_minutes,
             min_fill_time: Duration::from_secs(callbacks.min_fill_seconds),
             consent_required: callbacks.consent_required,
             body_limit_bytes: callbacks.body_limit_bytes,
@@ -371,7 +359,6 @@ mod tests {
                 per_minute: 2
             }
         );
-        assert_eq!(settings.response_target_minutes, 15);
         assert_eq!(settings.min_fill_time, Duration::from_secs(3));
         assert!(settings.consent_required && !settings.trust_forwarded_for);
         assert_eq!(settings.body_limit_bytes, 16 * 1024);
@@ -409,10 +396,6 @@ mod tests {
             ),
             ("[rate_limit]\nburst = 0", "rate_limit.burst"),
             ("[rate_limit]\nper_minute = 0", "rate_limit.per_minute"),
-            (
-                "[callbacks]\nresponse_target_minutes = 0",
-                "callbacks.response_target_minutes",
-            ),
             (
                 "[callbacks]\nbody_limit_bytes = 10",
                 "callbacks.body_limit_bytes",

@@ -19,7 +19,9 @@ async fn a_valid_request_is_stored_and_answered_201_with_a_number_and_a_russian_
     assert_eq!(response.header("content-type"), Some("application/json"));
     assert_eq!(
         response.json(),
-        json!({"id": "CB-000001", "promise": {"kind": "within", "minutes": 15, "text": "Перезвоним в течение 15 минут"}})
+        json!({"id": "CB-000001", "promise": {
+            "kind": "slot", "at": "2025-06-16T07:00:00Z", "text": "Позвоним завтра в 14:00 по вашему времени"
+        }})
     );
     let stored = fixture.stored();
     assert_eq!(stored.len(), 1);
@@ -54,15 +56,88 @@ async fn a_valid_request_is_stored_and_answered_201_with_a_number_and_a_russian_
     assert_eq!(record.quarantine, None);
 }
 
+/// The Moscow office: weekdays 10:00–19:00, a 15-minute callback target. The fixture's clock
+/// reads Sunday 15 June 2025, 15:00 in Moscow.
+const MOSCOW_OFFICE: &str = r#"{
+  "company": "Южный ветер",
+  "defaultCountry": "RU",
+  "hours": {
+    "zone": "Europe/Moscow",
+    "weekly": { "mon": ["10:00-19:00"], "tue": ["10:00-19:00"], "wed": ["10:00-19:00"],
+                "thu": ["10:00-19:00"], "fri": ["10:00-19:00"] },
+    "targets": { "callbackMinutes": 15 }
+  },
+  "departments": [
+    {"id": "sales", "name": "Продажи", "contacts": [{"type": "phone", "number": "8 (495) 123-45-67"}]}
+  ]
+}"#;
+
 #[tokio::test]
-async fn the_promise_follows_the_configured_target_and_the_request_language() {
-    let fixture = Fixture::with_config("[callbacks]\nresponse_target_minutes = 21");
+async fn the_promise_comes_from_the_departments_hours_on_the_visitors_clock_in_the_request_language() {
+    let fixture = Fixture::with_site("", MOSCOW_OFFICE);
+    let mut sunday = fixture.payload(PHONE);
+    sunday["preferredSlot"] = Value::Null;
+    let response = fixture.post(&sunday, &[]).await;
+    assert_eq!(response.status, StatusCode::CREATED);
+    assert_eq!(
+        response.json()["promise"],
+        json!({
+            "kind": "by", "at": "2025-06-16T07:15:00Z", "reason": "closed",
+            "text": "Сейчас мы не работаем. Перезвоним завтра до 14:15 по вашему времени (10:15 по Москве)"
+        })
+    );
+
+    // Monday 11:00 in Moscow: open for hours yet, so "within" the target, in English.
+    fixture.advance(20 * 3600);
+    let mut monday = fixture.payload("+7 916 765-43-21");
+    monday["preferredSlot"] = Value::Null;
+    monday["locale"] = json!("en-GB");
+    let response = fixture.post(&monday, &[]).await;
+    assert_eq!(
+        response.json()["promise"],
+        json!({"kind": "within", "minutes": 15, "text": "We will call you back within 15 minutes"})
+    );
+}
+
+#[tokio::test]
+async fn a_chosen_slot_is_confirmed_in_both_zones_and_one_outside_hours_is_refused_with_nothing_stored() {
+    let fixture = Fixture::with_site("", MOSCOW_OFFICE);
+    // Monday 16 June 2025, 12:30 in Moscow: 16:30 in Novosibirsk.
+    let response = fixture.post(&fixture.payload(PHONE), &[]).await;
+    assert_eq!(response.status, StatusCode::CREATED);
+    assert_eq!(
+        response.json()["promise"],
+        json!({
+            "kind": "slot", "at": "2025-06-16T07:00:00Z",
+            "text": "Позвоним завтра в 14:00 по вашему времени (10:00 по Москве)"
+        })
+    );
+
+    // Saturday is closed.
+    let mut saturday = fixture.payload("+7 916 765-43-21");
+    saturday["preferredSlot"] = json!({"utc": "2025-06-21T09:00:00Z", "zone": "Asia/Novosibirsk"});
+    let response = fixture.post(&saturday, &[]).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!([{
+            "field": "preferredSlot.utc", "code": "slot_unavailable",
+            "message": "В это время мы не сможем позвонить, выберите другое"
+        }])
+    );
+    assert_eq!(fixture.stored().len(), 1);
+}
+
+#[tokio::test]
+async fn without_working_hours_the_promise_is_the_default_target() {
+    let fixture = Fixture::new();
     let mut payload = fixture.payload(PHONE);
+    payload["preferredSlot"] = Value::Null;
     payload["locale"] = json!("en-GB");
     let response = fixture.post(&payload, &[]).await;
     assert_eq!(
         response.json()["promise"],
-        json!({"kind": "within", "minutes": 21, "text": "We will call you back within 21 minutes"})
+        json!({"kind": "within", "minutes": 15, "text": "We will call you back within 15 minutes"})
     );
 }
 
@@ -358,7 +433,7 @@ async fn bot_signs_are_stored_quarantined_and_answered_like_a_lead() {
         );
         assert_eq!(
             response.json()["promise"]["text"],
-            "Перезвоним в течение 15 минут",
+            "Позвоним завтра в 14:00 по вашему времени",
             "{case}"
         );
         assert_eq!(

@@ -13,11 +13,11 @@
 use std::sync::Arc;
 
 use contact_core::callback::{
-    CallbackPromise, CallbackRequest, CallbackRules, Consent, FieldError, MAX_PAGE_URL_CHARS,
+    CallbackRequest, CallbackRules, Consent, ErrorCode, FieldError, PreferredSlot, MAX_PAGE_URL_CHARS,
 };
 use contact_core::config::{CallbackSettings, Channel, Config};
 use contact_core::i18n::{CallbackTexts, Locale, NumberedSentence};
-use contact_core::schedule::Targets;
+use contact_core::time::Timestamp;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -28,6 +28,7 @@ use crate::clock::{use_now, visitor_zone, with_zones};
 use crate::icons::icon;
 use crate::outbox::{self, Delivered, Delivery, Outbox, Submitted};
 use crate::panel::ContactLink;
+use crate::slot_picker::{local_promise, SlotPicker};
 
 /// A handset with an incoming arrow: "we call you".
 const CALLBACK: &str = "M6.5 3.5h3l1.5 4.5-2 1.5a11 11 0 0 0 5.5 5.5l1.5-2 4.5 1.5v3a2 2 0 0 1-2 2A15.5 15.5 0 0 1 4.5 5.5a2 2 0 0 1 2-2zM20.5 3.5l-5.5 5.5M15 5v4h4";
@@ -86,6 +87,7 @@ where
     let honeypot = NodeRef::<html::Input>::new();
     let department = RwSignal::new(String::new());
     let topic = RwSignal::new(None::<String>);
+    let slot = RwSignal::new(None::<Timestamp>);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let token = RwSignal::new(None::<String>);
     let result_area = NodeRef::<html::Div>::new();
@@ -156,8 +158,10 @@ where
             name: value(name).filter(|_| ask_name),
             department: Some(department.get_untracked()).filter(|id| !id.is_empty()),
             topic: topic.get_untracked(),
-            // The working-hours view's slot picker will fill this in.
-            preferred_slot: None,
+            preferred_slot: slot.get_untracked().map(|at| PreferredSlot {
+                utc: at.to_string(),
+                zone: visitor_zone().map_or_else(|| "UTC".to_owned(), |zone| zone.as_str().to_owned()),
+            }),
             visitor_zone: visitor_zone().map(|zone| zone.as_str().to_owned()),
             page_url: window().location().href().ok(),
             locale: Some(locale.tag().to_owned()),
@@ -179,6 +183,13 @@ where
                 now,
             };
             prepared(request, &rules, locale)
+        })
+        .and_then(|request| {
+            // The server refuses a slot its hours cannot honour; the same core code says so first.
+            match local_promise(&rules_config, &department.get_untracked(), now, slot.get_untracked(), locale) {
+                Ok(_) => Ok(request),
+                Err(_) => Err(vec![FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, locale)]),
+            }
         });
         match checked {
             Ok(request) => {
@@ -230,10 +241,13 @@ where
                     data-testid="cw-department"
                     name="department"
                     prop:value=move || department.get()
+                    aria-invalid=move || is_invalid(errors, Place::Department).to_string()
+                    aria-describedby=move || is_invalid(errors, Place::Department).then_some(Place::Department.error_id())
                     on:change=move |event| department.set(event_target_value(&event))
                 >
                     {options}
                 </select>
+                <ErrorLine place=Place::Department errors />
             </div>
         }
     });
@@ -266,6 +280,7 @@ where
             <div class="cw-field" role="group" aria-labelledby="cw-topic-label">
                 <span class="cw-field-label" id="cw-topic-label">{texts.topic}</span>
                 <div class="cw-chips">{chips}</div>
+                <ErrorLine place=Place::Topic errors />
             </div>
         }
     });
@@ -301,12 +316,16 @@ where
         }
     });
 
+    let picker_config = config.clone();
     let news = outbox.news();
     let result = move || {
         outcome.get().map(|(key, submitted)| match submitted {
             Submitted::Accepted(receipt) => {
-                view! { <Accepted receipt config=config.clone() department=department.get_untracked() locale /> }
-                    .into_any()
+                let promise = receipt.promise.clone().or_else(|| {
+                    let at = now.get_untracked();
+                    local_promise(&config, &department.get_untracked(), at, slot.get_untracked(), locale).ok().flatten()
+                });
+                view! { <Accepted receipt promise locale /> }.into_any()
             }
             Submitted::Waiting { on_device } => {
                 let config = config.clone();
@@ -336,7 +355,7 @@ where
                 {name_field}
                 {department_field}
                 {topic_field}
-                // The working-hours view's slot picker goes here.
+                <SlotPicker config=picker_config errors chosen=slot department locale />
                 {consent_field}
                 <input
                     class="cw-trap"
@@ -398,7 +417,7 @@ fn TextField(
 /// The messages filed at `place`, announced as they change. Present (and empty) while there are
 /// none, so that screen readers have a live region to watch.
 #[component]
-fn ErrorLine(place: Place, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+pub(crate) fn ErrorLine(place: Place, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let text = move || {
         errors.with(|errors| {
             errors
@@ -413,15 +432,15 @@ fn ErrorLine(place: Place, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     view! { <p class="cw-error" class:cw-form-error=place == Place::Form id=id data-testid=id aria-live="polite">{text}</p> }
 }
 
-fn is_invalid(errors: RwSignal<Vec<FieldError>>, place: Place) -> bool {
+pub(crate) fn is_invalid(errors: RwSignal<Vec<FieldError>>, place: Place) -> bool {
     errors.with(|errors| errors.iter().any(|error| place_of(error.field.as_deref()) == place))
 }
 
-/// The request was accepted at the first attempt: its number and the promise.
+/// The request was accepted at the first attempt: its number and the promise (the endpoint's, else
+/// the widget's own).
 #[component]
-fn Accepted(receipt: Receipt, config: Arc<Config>, department: String, locale: Locale) -> impl IntoView {
+fn Accepted(receipt: Receipt, promise: Option<String>, locale: Locale) -> impl IntoView {
     let texts = &locale.messages().callback;
-    let promise = receipt.promise.unwrap_or_else(|| local_promise(&config, &department, locale));
     view! {
         <div class="cw-outcome cw-outcome-ok" data-testid="cw-success">
             {numbered(texts.accepted(receipt.number.as_deref()))}
@@ -508,32 +527,29 @@ pub fn OutboxNews(
     view! { <div class="cw-news" role="status">{notes}</div> }
 }
 
-/// The promise for an endpoint that answered without one: "within N minutes", N being the
-/// department's response target (or the default one).
-fn local_promise(config: &Config, department: &str, locale: Locale) -> String {
-    let hours = config.departments.iter().find(|d| d.id == department).and_then(|d| d.hours.as_ref());
-    let minutes = hours.map_or(Targets::default().callback_minutes, |hours| hours.targets().callback_minutes);
-    CallbackPromise::within(minutes, locale).text
-}
-
 /// Where an error is shown; in this order, the first invalid field takes focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Place {
+pub(crate) enum Place {
     Phone,
     Name,
+    Department,
+    Topic,
+    Slot,
     Consent,
     /// Above the submit button: problems with the request as a whole, and with fields the visitor
-    /// did not type or cannot get wrong (the key, the page, the slot from the picker, a department
-    /// or topic picked from the configured ones).
+    /// did not fill in (the key, the page, the zone).
     Form,
 }
 
 impl Place {
     /// The id (and test id) of the place's error line, which its field's `aria-describedby` names.
-    fn error_id(self) -> &'static str {
+    pub(crate) fn error_id(self) -> &'static str {
         match self {
             Place::Phone => "cw-phone-error",
             Place::Name => "cw-name-error",
+            Place::Department => "cw-department-error",
+            Place::Topic => "cw-topic-error",
+            Place::Slot => "cw-slot-error",
             Place::Consent => "cw-consent-error",
             Place::Form => "cw-form-error",
         }
@@ -544,6 +560,9 @@ fn place_of(field: Option<&str>) -> Place {
     match field {
         Some("phone") => Place::Phone,
         Some("name") => Place::Name,
+        Some("department") => Place::Department,
+        Some("topic") => Place::Topic,
+        Some("preferredSlot" | "preferredSlot.utc" | "preferredSlot.zone") => Place::Slot,
         Some("consent" | "consent.version") => Place::Consent,
         _ => Place::Form,
     }
@@ -625,11 +644,13 @@ mod tests {
         let cases = [
             (Some("phone"), Place::Phone),
             (Some("name"), Place::Name),
-            (Some("department"), Place::Form),
-            (Some("topic"), Place::Form),
+            (Some("department"), Place::Department),
+            (Some("topic"), Place::Topic),
             (Some("consent"), Place::Consent),
             (Some("consent.version"), Place::Consent),
-            (Some("preferredSlot.utc"), Place::Form),
+            (Some("preferredSlot.utc"), Place::Slot),
+            (Some("preferredSlot.zone"), Place::Slot),
+            (Some("visitorZone"), Place::Form),
             (Some("idempotencyKey"), Place::Form),
             (None, Place::Form),
         ];

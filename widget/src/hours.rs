@@ -10,67 +10,22 @@
 //! Configured labels are rendered as text only.
 
 use contact_core::config::{Channel, Contact};
-use contact_core::i18n::{fill, DayRef, HoursTexts, Messages};
+use contact_core::i18n::{fill, Messages};
+use contact_core::wording::Viewpoint;
 use contact_core::schedule::{Hours, Status, ANNOUNCE_DAYS};
 use contact_core::time::{Date, LocalTime, Timestamp};
-use contact_core::zones::{Tz, ZoneName, Zones};
+use contact_core::zones::ZoneName;
 use leptos::prelude::*;
 
 use crate::clock::{use_now, visitor_zone, with_zones};
-use crate::time_format::{Clockface, IntlClockface};
+use crate::time_format::IntlClockface;
 
 /// Within this many seconds of a change the status counts down ("закроемся через 25 минут").
 const COUNTDOWN_SECONDS: i64 = 60 * 60;
 
-/// Everything an hours text depends on besides the hours: the instant, the visitor's clock, the
-/// language and how it writes times.
-struct Viewpoint<'a> {
-    now: Timestamp,
-    visitor: &'a ZoneName,
-    texts: &'static HoursTexts,
-    face: &'a dyn Clockface,
-    zones: &'a dyn Zones,
-}
-
-impl Viewpoint<'_> {
-    /// The phrase naming the visitor's date of `at`. An end at midnight belongs to the day it
-    /// ends, so "until 24:00" is today and not tomorrow.
-    fn day_of(&self, at: Timestamp, is_end: bool) -> String {
-        let visitor = Tz::new(self.zones, self.visitor);
-        let moment = if is_end { at.plus_seconds(-1) } else { at };
-        let day = DayRef::between(visitor.date_at(self.now), visitor.date_at(moment));
-        self.texts.day(day, |date| self.face.date(date))
-    }
-
-    /// How `zone`'s clock is named: "по вашему времени", "по Москве", "Eastern Time".
-    fn zone_phrase(&self, zone: &ZoneName) -> String {
-        if zone == self.visitor {
-            return self.texts.your_time.to_owned();
-        }
-        match self.texts.zone_time_of(zone.as_str()) {
-            Some(phrase) => phrase.to_owned(),
-            None => fill(self.texts.zone_time, &[("zone", &self.face.zone_name(zone))]),
-        }
-    }
-
-    /// Whether the visitor's clock and `zone`'s read differently at `at`.
-    fn clocks_differ(&self, zone: &ZoneName, at: Timestamp) -> bool {
-        Tz::new(self.zones, self.visitor).offset_at(at) != Tz::new(self.zones, zone).offset_at(at)
-    }
-
-    /// A time on `zone`'s clock; an end at midnight reads "24:00" where the locale says so.
-    fn time(&self, at: Timestamp, zone: &ZoneName, is_end: bool) -> String {
-        if is_end {
-            self.face.end_time(at, zone)
-        } else {
-            self.face.time(at, zone)
-        }
-    }
-}
-
 /// The status line and whether the hours are open now.
 fn status_text(hours: &Hours, view: &Viewpoint<'_>) -> (bool, String) {
-    let texts = view.texts;
+    let texts = view.hours_texts();
     match hours.status(view.now, view.zones) {
         Status::Open { until: None } => (true, texts.open_always.to_owned()),
         Status::Closed { opens_at: None } => (false, texts.closed.to_owned()),
@@ -82,7 +37,7 @@ fn status_text(hours: &Hours, view: &Viewpoint<'_>) -> (bool, String) {
 /// "до 21:00 по вашему времени (19:00 по Москве)" and its kin, for the next close (`closes`) or
 /// opening at `at`.
 fn change_text(hours: &Hours, at: Timestamp, closes: bool, view: &Viewpoint<'_>) -> String {
-    let texts = view.texts;
+    let texts = view.hours_texts();
     let time = view.time(at, view.visitor, closes);
     let seconds_left = view.now.seconds_until(at);
     let mut line = if seconds_left <= COUNTDOWN_SECONDS {
@@ -100,12 +55,7 @@ fn change_text(hours: &Hours, at: Timestamp, closes: bool, view: &Viewpoint<'_>)
             fill(template, &[("day", &day), ("time", &time)])
         }
     };
-    let company = hours.zone();
-    if view.clocks_differ(company, at) {
-        let company_time = view.time(at, company, closes);
-        line.push(' ');
-        line.push_str(&fill(texts.company_time, &[("time", &company_time), ("zone", &view.zone_phrase(company))]));
-    }
+    line.push_str(&view.company_time_suffix(hours.zone(), at, closes));
     line
 }
 
@@ -122,7 +72,7 @@ struct WeekRow {
 
 /// The seven days from today on `zone`'s clock.
 fn week_rows(hours: &Hours, zone: &ZoneName, view: &Viewpoint<'_>) -> Vec<WeekRow> {
-    let texts = view.texts;
+    let texts = view.hours_texts();
     hours
         .week_in_zone(view.now, zone, view.zones)
         .into_iter()
@@ -159,7 +109,7 @@ struct Notice {
 
 /// Closures and changed hours within [`ANNOUNCE_DAYS`], in date order.
 fn notices(hours: &Hours, view: &Viewpoint<'_>) -> Vec<Notice> {
-    let texts = view.texts;
+    let texts = view.hours_texts();
     let written = |date: Date| view.face.date(date);
     hours
         .overrides_ahead(view.now, ANNOUNCE_DAYS, view.zones)
@@ -178,7 +128,7 @@ fn notices(hours: &Hours, view: &Viewpoint<'_>) -> Vec<Notice> {
 
 /// "Ответим в течение 1 рабочего дня: …", or `None` when no answer time can be promised.
 fn email_text(hours: &Hours, view: &Viewpoint<'_>) -> Option<String> {
-    let texts = view.texts;
+    let texts = view.hours_texts();
     let at = hours.email_answer_by(view.now, view.zones)?;
     let count = hours.targets().email_business_days;
     let days = texts.business_days.count(count, view.face.plural(count));
@@ -194,7 +144,7 @@ fn in_browser<T>(
     read: impl FnOnce(&Viewpoint<'_>) -> T,
 ) -> T {
     let face = IntlClockface::new(messages.locale);
-    with_zones(|zones| read(&Viewpoint { now, visitor, texts: &messages.hours, face: &face, zones }))
+    with_zones(|zones| read(&Viewpoint { now, visitor, messages, face: &face, zones }))
 }
 
 /// The visitor's zone, or the hours' own when the browser names none it knows: the best guess,
@@ -394,6 +344,8 @@ mod tests {
     use contact_core::time::{Date, Offset, Timestamp};
 
     use super::*;
+    use contact_core::wording::Clockface;
+    use contact_core::zones::{Tz, Zones};
 
     /// Fixed offsets for zones without DST, enough for the Russian cases; the real `Intl` runs in
     /// the browser tests and end-to-end.
@@ -514,7 +466,7 @@ mod tests {
         read(&Viewpoint {
             now: at(now),
             visitor: &visitor,
-            texts: &locale.messages().hours,
+            messages: locale.messages(),
             face: &TestFace,
             zones: &FixedZones,
         })

@@ -22,6 +22,7 @@ mod intl_zones;
 mod mount;
 mod outbox;
 mod panel;
+mod slot_picker;
 mod time_format;
 
 pub use clock::{provide_now, use_now, UseNowOptions};

@@ -1,7 +1,7 @@
 //! Writing times, dates, zone names and counts the way the visitor reads them, through the
 //! browser's `Intl`: no locale data ships in the wasm.
 //!
-//! [`Clockface`] is what the hours texts need from a locale; [`IntlClockface`] answers it with
+//! [`Clockface`] (from `contact-core`) is what the hours and promise texts need from a locale; [`IntlClockface`] answers it with
 //! `Intl.DateTimeFormat` and `Intl.PluralRules`. The locale is the visitor's browser language when
 //! it is the panel's language (so `en-GB` gets 24-hour times and `en-US` 12-hour ones), otherwise
 //! the panel's language itself, so a Russian panel never carries "9:00 PM". Formatters are created
@@ -11,28 +11,11 @@ use std::cell::RefCell;
 
 use contact_core::i18n::{Locale, PluralCategory};
 use contact_core::time::{Date, LocalTime, Timestamp};
+use contact_core::wording::Clockface;
 use contact_core::zones::{Tz, ZoneName};
 use wasm_bindgen::prelude::*;
 
 use crate::clock::with_zones;
-
-/// How instants, dates and counts are written for the visitor: the browser's `Intl` in the
-/// widget, a fixed stand-in in native tests.
-pub trait Clockface {
-    /// The time of day of `at` on `zone`'s clock: "21:00", "9:00 PM".
-    fn time(&self, at: Timestamp, zone: &ZoneName) -> String;
-    /// Like [`Clockface::time`] for the end of something: midnight reads "24:00" on 24-hour
-    /// clocks, so "10:00–24:00" ends the day it starts on.
-    fn end_time(&self, at: Timestamp, zone: &ZoneName) -> String;
-    /// A calendar date with its weekday, for a row of the week table: "пн, 1 июня", "Mon, June 1".
-    fn weekday_date(&self, date: Date) -> String;
-    /// A calendar date without the year: "9 января", "January 9".
-    fn date(&self, date: Date) -> String;
-    /// The locale's generic name of a zone: "Восточная Америка", "Eastern Time".
-    fn zone_name(&self, zone: &ZoneName) -> String;
-    /// The plural category of `n` in the locale.
-    fn plural(&self, n: u32) -> PluralCategory;
-}
 
 #[wasm_bindgen]
 extern "C" {

@@ -49,8 +49,14 @@ impl Fixture {
 
     /// A fixture whose TOML configuration is `toml` (paths are filled in unless given).
     pub fn with_config(toml: &str) -> Fixture {
+        Fixture::with_site(toml, CONTACT_JSON)
+    }
+
+    /// A fixture serving `contact_json` as the widget configuration, with the TOML `toml`.
+    pub fn with_site(toml: &str, contact_json: &str) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         write_site(dir.path());
+        std::fs::write(dir.path().join("site/contact.json"), contact_json).unwrap();
         let file = FileConfig::parse(toml, Path::new("test.toml")).unwrap();
         let file = FileConfig {
             static_root: dir.path().join("site"),

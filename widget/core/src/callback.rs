@@ -51,6 +51,7 @@ use crate::config::Department;
 use crate::country::Country;
 use crate::i18n::Locale;
 use crate::phone::{PhoneError, PhoneNumber};
+use crate::promise::{Delay, Promise};
 use crate::time::Timestamp;
 use crate::zones::{ZoneName, Zones};
 
@@ -203,6 +204,9 @@ pub enum ErrorCode {
     UnknownDepartment,
     /// The preferred slot has already passed.
     SlotInPast,
+    /// The preferred slot is outside the department's hours, in the visitor's night or beyond the
+    /// picker's week.
+    SlotUnavailable,
     /// A time zone that does not exist.
     UnknownZone,
     /// Consent is required and was not given.
@@ -227,7 +231,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for exhaustive tests and documentation.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Required,
         ErrorCode::InvalidType,
         ErrorCode::InvalidFormat,
@@ -237,6 +241,7 @@ impl ErrorCode {
         ErrorCode::PhoneTooLong,
         ErrorCode::UnknownDepartment,
         ErrorCode::SlotInPast,
+        ErrorCode::SlotUnavailable,
         ErrorCode::UnknownZone,
         ErrorCode::ConsentRequired,
         ErrorCode::MalformedJson,
@@ -261,6 +266,7 @@ impl ErrorCode {
             ErrorCode::PhoneTooLong => "phone_too_long",
             ErrorCode::UnknownDepartment => "unknown_department",
             ErrorCode::SlotInPast => "slot_in_past",
+            ErrorCode::SlotUnavailable => "slot_unavailable",
             ErrorCode::UnknownZone => "unknown_zone",
             ErrorCode::ConsentRequired => "consent_required",
             ErrorCode::MalformedJson => "malformed_json",
@@ -295,6 +301,8 @@ impl ErrorCode {
             (ErrorCode::UnknownDepartment, Locale::En) => "There is no such department",
             (ErrorCode::SlotInPast, Locale::Ru) => "Это время уже прошло, выберите другое",
             (ErrorCode::SlotInPast, Locale::En) => "This time has passed; please choose another",
+            (ErrorCode::SlotUnavailable, Locale::Ru) => "В это время мы не сможем позвонить, выберите другое",
+            (ErrorCode::SlotUnavailable, Locale::En) => "We cannot call at this time; please choose another",
             (ErrorCode::UnknownZone, Locale::Ru) => "Неизвестный часовой пояс",
             (ErrorCode::UnknownZone, Locale::En) => "Unknown time zone",
             (ErrorCode::ConsentRequired, Locale::Ru) => {
@@ -369,48 +377,63 @@ pub struct CallbackAccepted {
     pub promise: CallbackPromise,
 }
 
-/// The kind of promise made to the visitor. Working hours will add "at the next opening".
+/// The kind of promise made to the visitor; see [`Promise`] for what each guarantees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PromiseKind {
-    /// A call within a number of minutes.
+    /// A call within `minutes`.
     Within,
+    /// A call by the instant `at`, later than the target for the `reason` given.
+    By,
+    /// A call at the visitor's chosen slot `at`.
+    Slot,
+    /// No time can be promised within a month; the visitor should use another channel.
+    NoTimeAhead,
 }
 
-/// What the visitor is told after sending the form, e.g. "Перезвоним в течение 15 минут".
+/// What the visitor is told after sending the form, as the server answers it: the promise in
+/// structured form (so that a widget can word it on the visitor's own clock) and as a sentence in
+/// the request's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallbackPromise {
     /// Which kind of promise this is.
     pub kind: PromiseKind,
-    /// The response target in minutes (at least 1).
-    pub minutes: u32,
-    /// The sentence in the request's language.
+    /// For `within`: the response target in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// For `by` and `slot`: the instant, in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
+    /// For `by`: why the call is not sooner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Delay>,
+    /// The sentence in the request's language, e.g. "Перезвоним в течение 15 минут".
     pub text: String,
 }
 
 impl CallbackPromise {
-    /// The promise to call back within `minutes`, worded in `locale` with correct plurals.
-    pub fn within(minutes: u32, locale: Locale) -> CallbackPromise {
-        let text = match locale {
-            // "в течение" governs the genitive: 1, 21, 101 минуты; every other number takes минут.
-            Locale::Ru => {
-                let noun = if minutes % 10 == 1 && minutes % 100 != 11 {
-                    "минуты"
-                } else {
-                    "минут"
-                };
-                format!("Перезвоним в течение {minutes} {noun}")
-            }
-            Locale::En => {
-                let noun = if minutes == 1 { "minute" } else { "minutes" };
-                format!("We will call you back within {minutes} {noun}")
-            }
+    /// The answer for `promise` with its sentence `text`; `None` for [`Promise::SlotRejected`],
+    /// which is an error, not a promise.
+    pub fn new(promise: Promise, text: String) -> Option<CallbackPromise> {
+        let (kind, minutes, at, reason) = match promise {
+            Promise::Within { minutes } => (PromiseKind::Within, Some(minutes), None, None),
+            Promise::By { at, reason } => (PromiseKind::By, None, Some(at), Some(reason)),
+            Promise::Slot { at } => (PromiseKind::Slot, None, Some(at), None),
+            Promise::NoTimeAhead => (PromiseKind::NoTimeAhead, None, None, None),
+            Promise::SlotRejected { .. } => return None,
         };
-        CallbackPromise {
-            kind: PromiseKind::Within,
-            minutes,
-            text,
-        }
+        Some(CallbackPromise { kind, minutes, at, reason, text })
+    }
+
+    /// The structured promise back, or `None` when a field its kind needs is missing (a third-party
+    /// endpoint may answer with the sentence alone).
+    pub fn promise(&self) -> Option<Promise> {
+        Some(match self.kind {
+            PromiseKind::Within => Promise::Within { minutes: self.minutes? },
+            PromiseKind::By => Promise::By { at: self.at?, reason: self.reason? },
+            PromiseKind::Slot => Promise::Slot { at: self.at? },
+            PromiseKind::NoTimeAhead => Promise::NoTimeAhead,
+        })
     }
 }
 
@@ -614,6 +637,7 @@ fn parse_instant(text: &str) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::promise::SlotProblem;
 
     use crate::zones::JiffZones;
 
@@ -666,75 +690,22 @@ mod tests {
     }
 
     #[test]
-    fn promise_uses_the_genitive_after_v_techenie_and_english_plurals() {
-        let cases = [
-            (
-                1,
-                "Перезвоним в течение 1 минуты",
-                "We will call you back within 1 minute",
-            ),
-            (
-                2,
-                "Перезвоним в течение 2 минут",
-                "We will call you back within 2 minutes",
-            ),
-            (
-                5,
-                "Перезвоним в течение 5 минут",
-                "We will call you back within 5 minutes",
-            ),
-            (
-                11,
-                "Перезвоним в течение 11 минут",
-                "We will call you back within 11 minutes",
-            ),
-            (
-                15,
-                "Перезвоним в течение 15 минут",
-                "We will call you back within 15 minutes",
-            ),
-            (
-                21,
-                "Перезвоним в течение 21 минуты",
-                "We will call you back within 21 minutes",
-            ),
-            (
-                22,
-                "Перезвоним в течение 22 минут",
-                "We will call you back within 22 minutes",
-            ),
-            (
-                111,
-                "Перезвоним в течение 111 минут",
-                "We will call you back within 111 minutes",
-            ),
-            (
-                101,
-                "Перезвоним в течение 101 минуты",
-                "We will call you back within 101 minutes",
-            ),
-        ];
-        for (minutes, ru, en) in cases {
-            assert_eq!(
-                CallbackPromise::within(minutes, Locale::Ru).text,
-                ru,
-                "{minutes} in Russian"
-            );
-            assert_eq!(
-                CallbackPromise::within(minutes, Locale::En).text,
-                en,
-                "{minutes} in English"
-            );
-        }
-    }
-
-    #[test]
-    fn promise_serialises_as_the_documented_json() {
-        let json = serde_json::to_value(CallbackPromise::within(15, Locale::En)).unwrap();
+    fn promise_serialises_as_the_documented_json_and_reads_back() {
+        let within = CallbackPromise::new(Promise::Within { minutes: 15 }, "within".into()).unwrap();
         assert_eq!(
-            json,
-            serde_json::json!({"kind": "within", "minutes": 15, "text": "We will call you back within 15 minutes"})
+            serde_json::to_value(&within).unwrap(),
+            serde_json::json!({"kind": "within", "minutes": 15, "text": "within"})
         );
+        let at = Timestamp::parse("2026-06-08T07:15:00Z").unwrap();
+        let by = CallbackPromise::new(Promise::By { at, reason: Delay::ClosesSoon }, "by".into()).unwrap();
+        let json = serde_json::json!({"kind": "by", "at": "2026-06-08T07:15:00Z", "reason": "closes_soon", "text": "by"});
+        assert_eq!(serde_json::to_value(&by).unwrap(), json);
+        let read: CallbackPromise = serde_json::from_value(json).unwrap();
+        assert_eq!(read.promise(), Some(Promise::By { at, reason: Delay::ClosesSoon }));
+        let text_only: CallbackPromise = serde_json::from_value(serde_json::json!({"kind": "by", "text": "soon"})).unwrap();
+        assert_eq!(text_only.promise(), None);
+        let rejected = Promise::SlotRejected { problem: SlotProblem::TooSoon, nearest: None };
+        assert_eq!(CallbackPromise::new(rejected, String::new()), None);
     }
 
     #[test]

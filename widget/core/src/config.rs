@@ -210,4 +210,17 @@ impl Config {
     pub fn from_json(json: &str, zones: &dyn Zones) -> Parsed {
         validate::from_json(json, zones)
     }
+
+    /// The department with `id`, else the first one: a request names no department when the
+    /// configuration has only one.
+    pub fn department_or_first(&self, id: Option<&str>) -> Option<&Department> {
+        id.and_then(|id| self.departments.iter().find(|department| department.id == id))
+            .or(self.departments.first())
+    }
+
+    /// The hours that apply to a request for the department `id` (see
+    /// [`Config::department_or_first`]): the department's effective hours, else the company's.
+    pub fn hours_for(&self, id: Option<&str>) -> Option<&Hours> {
+        self.department_or_first(id).and_then(|department| department.hours.as_ref()).or(self.hours.as_ref())
+    }
 }

@@ -117,6 +117,34 @@ pub struct Messages {
     pub hours: HoursTexts,
     /// The callback form: see [`CallbackTexts`].
     pub callback: CallbackTexts,
+    /// The callback promise: see [`PromiseTexts`].
+    pub promise: PromiseTexts,
+}
+
+/// What a visitor who asked for a callback is told to expect. `{day}` is a [`DayRef`] phrase,
+/// `{time}` a time on the visitor's clock; the company's clock is appended by the caller through
+/// [`HoursTexts::company_time`] when it reads differently.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PromiseTexts {
+    /// "Перезвоним в течение {minutes}", `{minutes}` being [`PromiseTexts::minutes`].
+    pub within: &'static str,
+    /// The count after [`PromiseTexts::within`]: Russian "в течение" takes the genitive ("1 минуты",
+    /// "5 минут"), unlike the status line's accusative [`HoursTexts::minutes`].
+    pub minutes: Plural,
+    /// The department is closed now: "… перезвоним {day} до {time} …".
+    pub by_closed: &'static str,
+    /// The department closes before the target is up.
+    pub by_closes_soon: &'static str,
+    /// The department could call, but it would be night on the visitor's clock.
+    pub by_quiet_hours: &'static str,
+    /// The visitor's own slot: "Позвоним {day} в {time} …".
+    pub slot: &'static str,
+    /// No callable time within a month: another channel is suggested.
+    pub no_time_ahead: &'static str,
+    /// The preferred-time picker's label.
+    pub picker: &'static str,
+    /// The picker's first choice: no preferred time.
+    pub as_soon_as_possible: &'static str,
 }
 
 /// The callback form's texts. Templates mark their values with `{number}` and `{reason}`; fill them
@@ -586,6 +614,17 @@ static RU: Messages = Messages {
         sent_plain: "Заявка отправлена",
         not_accepted: "Сохранённую заявку не приняли: {reason}",
     },
+    promise: PromiseTexts {
+        within: "Перезвоним в течение {minutes}",
+        minutes: Plural { one: "{n} минуты", few: "{n} минут", many: "{n} минут", other: "{n} минуты" },
+        by_closed: "Сейчас мы не работаем. Перезвоним {day} до {time} по вашему времени",
+        by_closes_soon: "Скоро закрываемся. Перезвоним {day} до {time} по вашему времени",
+        by_quiet_hours: "Ночью по вашему времени не звоним. Перезвоним {day} до {time} по вашему времени",
+        slot: "Позвоним {day} в {time} по вашему времени",
+        no_time_ahead: "Ближайшее время звонка назвать не можем. Пожалуйста, позвоните или напишите нам.",
+        picker: "Когда позвонить (необязательно)",
+        as_soon_as_possible: "Как можно скорее",
+    },
 };
 
 static EN: Messages = Messages {
@@ -677,6 +716,17 @@ static EN: Messages = Messages {
         sent: "Your request has been sent, number {number}",
         sent_plain: "Your request has been sent",
         not_accepted: "The saved request was not accepted: {reason}",
+    },
+    promise: PromiseTexts {
+        within: "We will call you back within {minutes}",
+        minutes: Plural { one: "{n} minute", few: "{n} minutes", many: "{n} minutes", other: "{n} minutes" },
+        by_closed: "We are closed now. We will call you back {day} by {time} your time",
+        by_closes_soon: "We close soon. We will call you back {day} by {time} your time",
+        by_quiet_hours: "We do not call at night your time. We will call you back {day} by {time} your time",
+        slot: "We will call you {day} at {time} your time",
+        no_time_ahead: "We cannot name a time for the call yet. Please call or write to us.",
+        picker: "When to call (optional)",
+        as_soon_as_possible: "As soon as possible",
     },
 };
 

@@ -17,4 +17,5 @@ pub mod promise;
 pub mod schedule;
 pub mod slots;
 pub mod time;
+pub mod wording;
 pub mod zones;

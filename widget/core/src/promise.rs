@@ -35,7 +35,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::schedule::Hours;
+use crate::schedule::{Hours, Targets};
 use crate::slots::{slots_for, DEFAULT_SLOT_MINUTES, SLOT_DAYS};
 use crate::time::{CivilDateTime, LocalTime, Span, Timestamp};
 use crate::zones::{Tz, ZoneName, Zones};
@@ -164,7 +164,7 @@ impl<'a> PromiseInput<'a> {
 
 /// What the widget may promise. Every instant is UTC; the panel formats it in both zones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Promise {
     /// "We'll call within `minutes` minutes."
     Within { minutes: u32 },
@@ -182,7 +182,7 @@ pub enum Promise {
 
 /// Why a promise is "by" a time rather than "within" the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Delay {
     /// The department is closed now (for the night, the weekend or a holiday).
     Closed,
@@ -195,7 +195,7 @@ pub enum Delay {
 
 /// Why a chosen slot cannot be honoured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum SlotProblem {
     /// Sooner than the response target from now (or already past).
     TooSoon,
@@ -228,6 +228,34 @@ pub fn promise_for(input: &PromiseInput<'_>, slot: Option<Timestamp>, zones: &dy
         _ => Delay::QuietHours,
     };
     Promise::By { at: callable.start.plus_seconds(target), reason }
+}
+
+/// The promise for a callback request as both the widget and the server make it: from the
+/// department's `hours` when it has any (else "within" the default target, the only promise that
+/// needs no schedule), on the visitor's clock when the browser named a zone (else the hours' own).
+///
+/// A chosen slot that has become too soon while the visitor filled the form is no longer a slot:
+/// the request is promised like one without, which calls as soon as the slot would have. Every
+/// other rejected slot stays [`Promise::SlotRejected`], for the form to report.
+pub fn callback_promise(
+    hours: Option<&Hours>,
+    now: Timestamp,
+    visitor_zone: Option<&ZoneName>,
+    slot: Option<Timestamp>,
+    zones: &dyn Zones,
+) -> Promise {
+    let Some(hours) = hours else {
+        return match slot {
+            Some(at) => Promise::Slot { at },
+            None => Promise::Within { minutes: Targets::default().callback_minutes },
+        };
+    };
+    let visitor = visitor_zone.unwrap_or(hours.zone());
+    let input = PromiseInput::callback(hours, now, visitor);
+    match promise_for(&input, slot, zones) {
+        Promise::SlotRejected { problem: SlotProblem::TooSoon, .. } => promise_for(&input, None, zones),
+        promise => promise,
+    }
 }
 
 fn slot_promise(input: &PromiseInput<'_>, slot: Timestamp, zones: &dyn Zones) -> Promise {

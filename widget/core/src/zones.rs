@@ -3,7 +3,7 @@
 //!
 //! The core never carries a tz database: the wasm gets offsets from the browser's `Intl`
 //! (implemented in the widget crate), the server and the tests from jiff's bundled database
-//! ([`JiffZones`], behind the `native-zones` feature). Both answer the same single question, so both
+//! ([`JiffZones`], behind the `native` feature). Both answer the same single question, so both
 //! give identical answers on the shared case table (`tests/zone_cases.json`).
 //!
 //! Invariants: a [`ZoneName`] never holds a legacy alias that has a current name (`Europe/Kiev` is
@@ -197,11 +197,11 @@ impl fmt::Debug for Tz<'_> {
 
 /// Offsets from jiff's bundled copy of the IANA database: the same on every machine, whatever its
 /// `/usr/share/zoneinfo` holds. For the server and native tests; never compiled into the wasm.
-#[cfg(feature = "native-zones")]
+#[cfg(feature = "native")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JiffZones;
 
-#[cfg(feature = "native-zones")]
+#[cfg(feature = "native")]
 impl JiffZones {
     fn lookup(zone: &ZoneName) -> Option<jiff::tz::TimeZone> {
         // `Etc/Unknown` loads but names no real zone; jiff then reports no IANA name.
@@ -209,7 +209,7 @@ impl JiffZones {
     }
 }
 
-#[cfg(feature = "native-zones")]
+#[cfg(feature = "native")]
 impl Zones for JiffZones {
     fn offset_at(&self, zone: &ZoneName, at: Timestamp) -> Option<Offset> {
         let tz = JiffZones::lookup(zone)?;
@@ -223,7 +223,7 @@ impl Zones for JiffZones {
     }
 }
 
-#[cfg(all(test, feature = "native-zones"))]
+#[cfg(all(test, feature = "native"))]
 mod tests {
     use super::*;
     use crate::time::LocalTime;
