@@ -1,10 +1,12 @@
-//! Static files: the demo page, the demo-site pages, the built widget and its configuration.
+//! Static files: the demo page, the demo-site pages, the built widget, its configuration and the
+//! no-WebAssembly fallback links computed from it (`/widget/fallback.json`, see [`crate::fallback`]).
 //!
 //! Guarantees: files are served only from under their directory (`..`, encoded or not, and absolute
 //! paths are refused by `ServeDir` with 404); widget files come precompressed per `Accept-Encoding`
 //! (brotli preferred, then gzip, else the plain file) with `Vary: Accept-Encoding`; the loader is
 //! cached for five minutes so a new release reaches visitors quickly, content-hashed files for a year
-//! as immutable, anything else is revalidated on every use.
+//! as immutable, anything else (the configuration and the fallback links among them) is revalidated
+//! on every use.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
@@ -15,16 +17,20 @@ use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::cors;
+use crate::fallback::FallbackDocument;
 use crate::state::AppState;
 
 /// The loader's file name; the one widget file whose name does not change between releases.
 pub const LOADER_FILE: &str = "contact-widget.js";
 
+/// Where the loader finds the fallback links, beside itself: `/widget/` + this name.
+pub const FALLBACK_FILE: &str = "fallback.json";
+
 const REVALIDATE: &str = "no-cache";
 const LOADER_CACHE: &str = "public, max-age=300";
 const IMMUTABLE_CACHE: &str = "public, max-age=31536000, immutable";
 
-/// Routes for `/`, `/demo-site/…`, `/widget/…` and `/contact.json`.
+/// Routes for `/`, `/demo-site/…`, `/widget/…` (with `/widget/fallback.json`) and `/contact.json`.
 pub fn router(state: &AppState) -> Router<AppState> {
     let settings = &state.settings;
     let pages = Router::new()
@@ -35,6 +41,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .layer(middleware::from_fn(page_cache_headers));
     let widget = Router::new()
+        // Computed rather than a file in `widget_dist`, so it always follows the served configuration.
+        .route(
+            &["/widget/", FALLBACK_FILE].concat(),
+            get(widget_fallback_show),
+        )
         .nest_service(
             "/widget",
             ServeDir::new(&settings.widget_dist)
@@ -57,6 +68,12 @@ pub async fn widget_config_show(State(state): State<AppState>) -> Response {
         state.widget.json.clone(),
     )
         .into_response()
+}
+
+/// `GET /widget/fallback.json`: the configuration's contacts as plain links in every language, for
+/// the loader to list where the wasm cannot run.
+pub async fn widget_fallback_show(State(state): State<AppState>) -> Response {
+    axum::Json(FallbackDocument::for_config(&state.widget.config)).into_response()
 }
 
 async fn page_cache_headers(request: Request, next: Next) -> Response {
@@ -127,6 +144,7 @@ mod tests {
             ("contact-widget-3f2a9c1g.css", REVALIDATE),
             ("contact-widget-3f2a9c1b", REVALIDATE),
             ("contact.json", REVALIDATE),
+            (FALLBACK_FILE, REVALIDATE),
             ("", REVALIDATE),
         ];
         for (name, expected) in cases {

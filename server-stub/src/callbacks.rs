@@ -90,16 +90,21 @@ fn last_forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
 
 /// The body of `GET /api/v1/form-token`.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FormTokenIssued {
     pub token: String,
+    /// How long after the token's issue a request may come back without being taken for a bot: a
+    /// widget that fetched the token only to deliver a request saved offline waits this long first.
+    pub fill_seconds: u64,
 }
 
 /// `GET /api/v1/form-token`: a fresh signed token for a form being shown.
 pub async fn form_token_issue(State(state): State<AppState>) -> Response {
     let token = state.tokens.issue(state.clock.now());
+    let fill_seconds = state.settings.min_fill_time.as_secs();
     (
         [(header::CACHE_CONTROL, "no-store")],
-        Json(FormTokenIssued { token }),
+        Json(FormTokenIssued { token, fill_seconds }),
     )
         .into_response()
 }

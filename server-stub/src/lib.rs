@@ -7,7 +7,8 @@
 //! [`form_token`], [`cors`]). `main.rs` only reads the configuration, opens the database and serves.
 //!
 //! Routes (see `docs/server.md` and `docs/openapi.json`):
-//! `GET /`, `GET /demo-site/…`, `GET /widget/…`, `GET /contact.json`, `GET /healthz`,
+//! `GET /`, `GET /demo-site/…`, `GET /widget/…` (with `GET /widget/fallback.json`),
+//! `GET /contact.json`, `GET /healthz`,
 //! `GET /api/v1/form-token`, `POST /api/v1/callbacks`. Anything else is `404`.
 
 pub mod assets;
@@ -17,6 +18,7 @@ pub mod clock;
 pub mod cors;
 pub mod db;
 pub mod error;
+pub mod fallback;
 pub mod form_token;
 pub mod listing;
 pub mod rate_limit;

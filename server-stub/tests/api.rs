@@ -502,8 +502,10 @@ async fn a_form_token_is_issued_uncached_and_accepted_after_the_fill_time() {
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.header("cache-control"), Some("no-store"));
     let token = response.json()["token"].as_str().unwrap().to_owned();
+    // The default minimum fill time, which a widget delivering an offline request waits out.
+    assert_eq!(response.json()["fillSeconds"], 3);
 
-    fixture.advance(5);
+    fixture.advance(3);
     let mut payload = fixture.payload(PHONE);
     payload["formToken"] = json!(token);
     fixture.post(&payload, &[]).await;

@@ -144,6 +144,29 @@ test('offline, the request is saved on the device, then sent once when the brows
   expect(await outboxEntries(page)).toEqual({});
 });
 
+test('a form opened offline is delivered as a lead, not quarantined: its fill-time token is fetched before delivery', async ({ page, context }) => {
+  const phone = uniquePhone();
+  await page.goto('/');
+  // The widget is loaded online; the connection drops before the visitor opens the form, so the form
+  // gets no fill-time token and the request is saved without one.
+  await openPanel(page);
+  await context.setOffline(true);
+  await callbackOpen(page, 'sales').click();
+  const openedAt = Date.now();
+  await fillCallbackForm(page, { phone: phone.typed });
+  await submitCallbackForm(page, openedAt);
+  await expect(page.getByTestId('cw-saved-offline')).toContainText(SAVED_ON_DEVICE);
+  const waiting = Object.values(await outboxEntries(page));
+  expect(waiting).toHaveLength(1);
+  expect(waiting[0]).not.toContain('formToken');
+
+  await context.setOffline(false);
+  await expect(sentNotice(page)).toContainText(/Заявка отправлена, номер CB-\d{6}/);
+  const stored = storedFor(phone.e164);
+  expect(stored).toHaveLength(1);
+  expect(stored[0].quarantine).toBeNull();
+});
+
 test('a server killed with SIGKILL while the visitor submits gets the request once it is back', async ({ page }) => {
   test.setTimeout(90_000);
   const port = 18091;

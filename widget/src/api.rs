@@ -65,13 +65,27 @@ pub async fn post_callback(endpoint: &str, body: &str, locale: Locale) -> Answer
     }
 }
 
-/// Fetches a fresh fill-time token (`{"token": "…"}`); `None` when the endpoint is unreachable or
-/// answers anything else.
-pub async fn fetch_form_token(url: &str) -> Option<String> {
+/// A fill-time token as the server issued it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormToken {
+    /// The token to send back as `formToken`.
+    pub token: String,
+    /// How long after the token's issue the server takes a request for a person's (`fillSeconds`;
+    /// 0 when the endpoint does not say).
+    pub fill_seconds: u32,
+}
+
+/// Fetches a fresh fill-time token (`{"token": "…", "fillSeconds": 3}`); `None` when the endpoint
+/// is unreachable or answers anything else.
+pub async fn fetch_form_token(url: &str) -> Option<FormToken> {
     let init = RequestInit::new();
     let (status, text) = fetch_text(url, &init).await?;
     let json = JSON::parse(&text).ok()?;
-    (kind_of(status) == Kind::Accepted).then(|| text_at(&json, &["token"])).flatten()
+    let token = (kind_of(status) == Kind::Accepted).then(|| text_at(&json, &["token"])).flatten()?;
+    let fill_seconds = Reflect::get(&json, &JsValue::from_str("fillSeconds")).ok().and_then(|value| value.as_f64());
+    // At most a minute: a larger value would only be a misconfigured server holding the request back.
+    let fill_seconds = fill_seconds.map_or(0, |seconds| seconds.clamp(0.0, 60.0) as u32);
+    Some(FormToken { token, fill_seconds })
 }
 
 /// Sends the request and reads the whole body as text, within [`TIMEOUT_MS`].

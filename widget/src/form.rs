@@ -130,7 +130,7 @@ where
         if let Some(url) = token_url.clone() {
             spawn_local(async move {
                 if let Some(fetched) = api::fetch_form_token(url.as_str()).await {
-                    token.set(Some(fetched));
+                    token.set(Some(fetched.token));
                 }
             });
         }

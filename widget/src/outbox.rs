@@ -6,6 +6,11 @@
 //! browser comes back `online`, and on a backoff timer ([`retry_delay`]). The server stores one
 //! request per idempotency key, so sending again after a lost answer never makes a second request.
 //!
+//! A request saved before its form could fetch a fill-time token (the form was opened offline) would
+//! reach the server without one and be quarantined as a bot's: before its first delivery attempt
+//! the outbox fetches a token, waits the fill time the server names, and writes the completed body
+//! back, so that every later attempt sends the same bytes again.
+//!
 //! Guarantees: a request leaves the outbox only after an answer that settles it (accepted, or refused
 //! for good); a request that cannot be stored on the device (private mode, full storage) is kept and
 //! retried in the open page instead, and the visitor is told the difference. Tabs share the outbox:
@@ -29,6 +34,7 @@ use contact_core::safe_url::SafeUrl;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Storage, StorageEvent};
 
@@ -103,6 +109,8 @@ struct Shared {
     tab: String,
     /// The language of error messages that a refusal leaves out.
     locale: Locale,
+    /// Where fill-time tokens come from, for requests saved without one.
+    token_url: Option<SafeUrl>,
     /// Requests the storage could not take, retried while the page is open.
     memory: RefCell<Vec<Item>>,
     /// Keys this tab is sending right now, so that it never sends one twice at once.
@@ -126,12 +134,14 @@ struct Item {
 
 impl Outbox {
     /// Opens the page's outbox: sends what earlier pages left waiting, and from now on resends on
-    /// `online` and hears deliveries made by other tabs. Call once per page.
-    pub fn start(locale: Locale) -> Outbox {
+    /// `online` and hears deliveries made by other tabs. Requests without a fill-time token get one
+    /// from `token_url` before they are sent. Call once per page.
+    pub fn start(locale: Locale, token_url: Option<SafeUrl>) -> Outbox {
         let outbox = Outbox(Rc::new(Shared {
             storage: window().local_storage().ok().flatten(),
             tab: new_key(),
             locale,
+            token_url,
             memory: RefCell::default(),
             sending: RefCell::default(),
             failures: Cell::new(0),
@@ -166,6 +176,7 @@ impl Outbox {
         if let Some(storage) = &self.0.storage {
             let _ = storage.set_item(&[LEASE, &item.key].concat(), &self.lease_value());
         }
+        let item = self.with_form_token(item).await;
         let submitted = match api::post_callback(&item.endpoint, &item.body, self.0.locale).await {
             Answer::Accepted(receipt) => {
                 self.forget(&item.key);
@@ -198,13 +209,14 @@ impl Outbox {
         }
         let mut waiting = false;
         loop {
-            for item in self.pending() {
+            for mut item in self.pending() {
                 if !self.take_lease(&item.key).await {
                     waiting = true;
                     continue;
                 }
                 // Another tab may have delivered it while this one waited for its lease.
                 if self.is_waiting(&item) {
+                    item = self.with_form_token(item).await;
                     match api::post_callback(&item.endpoint, &item.body, shared.locale).await {
                         Answer::Accepted(receipt) => {
                             self.forget(&item.key);
@@ -231,6 +243,38 @@ impl Outbox {
             self.schedule_retry();
         } else {
             shared.failures.set(0);
+        }
+    }
+
+    /// `item` with a fill-time token: as it is when it has one or none can be fetched now,
+    /// otherwise completed with a fresh token once the server's fill time has passed, and kept so.
+    async fn with_form_token(&self, item: Item) -> Item {
+        let Some(url) = &self.0.token_url else { return item };
+        let Ok(request) = js_sys::JSON::parse(&item.body) else { return item };
+        let field = JsValue::from_str("formToken");
+        if js_sys::Reflect::get(&request, &field).is_ok_and(|token| token.is_string()) {
+            return item;
+        }
+        let Some(fetched) = api::fetch_form_token(url.as_str()).await else { return item };
+        pause(i32::try_from(fetched.fill_seconds * 1000).unwrap_or(i32::MAX)).await;
+        let completed = js_sys::Reflect::set(&request, &field, &JsValue::from_str(&fetched.token))
+            .ok()
+            .and_then(|_| js_sys::JSON::stringify(&request).ok())
+            .and_then(|body| body.as_string());
+        let Some(body) = completed else { return item };
+        let item = Item { body, ..item };
+        self.keep(&item);
+        item
+    }
+
+    /// Replaces a waiting request's body where it waits: on the device or in the page.
+    fn keep(&self, item: &Item) {
+        if let Some(kept) = self.0.memory.borrow_mut().iter_mut().find(|kept| kept.key == item.key) {
+            kept.body.clone_from(&item.body);
+            return;
+        }
+        if let Some(storage) = &self.0.storage {
+            let _ = storage.set_item(&[ITEM, &item.key].concat(), &encode_item(&item.endpoint, &item.body));
         }
     }
 

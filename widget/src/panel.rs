@@ -106,7 +106,8 @@ where
     };
 
     // The page's one outbox: requests left waiting by earlier pages are resent as the widget starts.
-    let outbox = StoredValue::new_local(Outbox::start(locale));
+    let token_url = config.callback.as_ref().and_then(|settings| settings.form_token_url.clone());
+    let outbox = StoredValue::new_local(Outbox::start(locale, token_url));
     // The department whose callback form replaces the contacts; `None` shows the contacts.
     let form_for = RwSignal::new(None::<String>);
     let callback = config.callback.clone().map(|settings| (settings, Arc::new(config.clone())));
