@@ -141,3 +141,58 @@ export async function outboxEntries(page) {
     Object.keys(localStorage).filter((key) => key.startsWith('contact-widget.outbox.')).map((key) => [key, localStorage.getItem(key)]),
   ));
 }
+
+// Loading: strict CSP, the no-WebAssembly fallback, what is fetched when (tests/e2e/loading.spec.mjs)
+// find
+/** The fallback dialog the loader draws where the wasm cannot run. */
+export const fallbackPanel = (page) => page.getByTestId('cw-fallback');
+
+/** The fallback's links as { department, label, note, href }, in document order. */
+export async function fallbackLinks(page) {
+  return fallbackPanel(page).getByTestId('cw-fallback-link').evaluateAll((links) =>
+    links.map((a) => ({
+      department: a.closest('section').querySelector('h3').textContent,
+      label: a.querySelector('.cw-text').textContent,
+      note: a.querySelector('.cw-note')?.textContent ?? null,
+      href: a.getAttribute('href'),
+    })),
+  );
+}
+
+// act
+/**
+ * Records every `securitypolicyviolation` event of the page from before its first script runs (CSP and
+ * Trusted Types violations alike; init scripts are not subject to the page's policy). Call before
+ * `page.goto`; the returned function reads what was recorded so far.
+ */
+export async function collectCspViolations(page) {
+  await page.addInitScript(() => {
+    const seen = [];
+    Object.defineProperty(window, '__cwCspViolations', { value: seen });
+    window.addEventListener('securitypolicyviolation', (event) => {
+      seen.push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+        source: `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+        disposition: event.disposition,
+      });
+    }, true);
+  });
+  return () => page.evaluate(() => window.__cwCspViolations.slice());
+}
+
+/** Records the URL of every request the page makes, in order. */
+export function recordRequests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** Serves /contact.json to `page` with `"load": mode`, the rest as the server has it. */
+export async function overrideLoadMode(page, mode) {
+  await page.route('**/contact.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), load: mode } });
+  });
+}

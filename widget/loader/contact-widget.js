@@ -2,15 +2,14 @@
  *   <script src="https://host/widget/contact-widget.js" data-config-url="/contact.json" defer></script>
  * (or data-config='{…}' inline, or window.ContactWidgetConfig = {…} set before the script).
  *
- * Small, hand-written and dependency-free, because every visitor of the host page downloads it before
- * any interaction. It draws the launcher itself, in an open shadow root, and fetches the real widget
- * (wasm-bindgen glue + wasm) only when the configuration's `load` option says so: "idle" (default,
- * after the page has loaded), "interaction" (first hover, focus or touch of the launcher) or "eager".
+ * Small and hand-written: every visitor downloads it before any interaction. It draws the launcher in
+ * an open shadow root and fetches the wasm-bindgen glue + wasm when the `load` option says: "idle"
+ * (default, after the page's load), "interaction" (hover, focus or touch of the launcher) or "eager".
+ * Where the wasm cannot run, the launcher opens the links of fallback.json (server-stub/src/fallback.rs).
  *
  * Guarantees: it never throws into the host page (errors go to console.error, prefixed); a second copy
- * of the script adds no second widget; nothing is written as HTML or as a style attribute (strict CSP
- * with Trusted Types): elements are created one by one, and positions are custom properties set through
- * CSSOM. The __CW_*__ names are replaced with content-hashed file names by scripts/dist.mjs. */
+ * adds no second widget; nothing is written as HTML or as a style attribute (strict CSP, Trusted Types):
+ * positions are custom properties set through CSSOM. scripts/dist.mjs fills in the __CW_*__ names. */
 (() => {
   'use strict';
   const PREFIX = '[contact-widget]';
@@ -66,23 +65,72 @@
       return Promise.reject(new Error('no configuration: add data-config-url or data-config to the script tag, or set window.ContactWidgetConfig'));
     };
 
-    const element = (name, attributes) => {
+    // Text only ever as text nodes: nothing is parsed as markup.
+    const element = (name, attributes, text) => {
       const node = document.createElement(name);
       for (const key in attributes) node.setAttribute(key, attributes[key]);
+      if (text !== undefined) node.textContent = text;
       return node;
     };
     const SVG = 'http://www.w3.org/2000/svg';
-    const bubbleIcon = () => {
+    const icon = (d) => {
       const svg = document.createElementNS(SVG, 'svg');
       const path = document.createElementNS(SVG, 'path');
       for (const [key, value] of [['class', 'cw-icon'], ['viewBox', '0 0 24 24'], ['aria-hidden', 'true'], ['focusable', 'false']]) {
         svg.setAttribute(key, value);
       }
-      // The same speech bubble as the wasm's messenger icon (widget/src/icons.rs).
-      path.setAttribute('d', 'M12 3.5c4.7 0 8.5 3.2 8.5 7.3s-3.8 7.2-8.5 7.2c-1 0-2-.1-2.9-.4L4.5 20l1.2-4A6.9 6.9 0 0 1 3.5 10.8c0-4.1 3.8-7.3 8.5-7.3z');
+      path.setAttribute('d', d);
       svg.append(path);
       return svg;
     };
+
+    // The fallback: the wasm panel's markup and classes (widget/src/panel.rs), so widget.css styles it.
+    const fallbackPanel = (panel, locale, launcher, mountPoint) => {
+      const dialog = element('div', {
+        id: 'cw-panel', class: 'cw-panel', 'data-testid': 'cw-fallback', role: 'dialog', 'aria-labelledby': 'cw-title', lang: locale, hidden: '',
+      });
+      const close = element('button', { type: 'button', class: 'cw-close', 'data-testid': 'cw-close', 'aria-label': panel.close });
+      close.append(icon('M6 6l12 12M18 6L6 18')); // CLOSE in widget/src/icons.rs
+      const header = element('div', { class: 'cw-header' });
+      header.append(element('h2', { class: 'cw-title', id: 'cw-title' }, panel.title), close);
+      const body = element('div', { class: 'cw-body' });
+      dialog.append(header, body);
+      mountPoint.append(dialog);
+      panel.departments.forEach((department, index) => {
+        const id = 'cw-d' + index;
+        const section = element('section', { class: 'cw-dept', 'aria-labelledby': id });
+        const list = element('ul', { class: 'cw-list' });
+        section.append(element('h3', { class: 'cw-dept-name', id }, department.name), list);
+        for (const link of department.links) {
+          const a = element('a', { class: 'cw-contact', 'data-testid': 'cw-fallback-link', href: link.href });
+          // Web links (messengers) open beside the page, as in the wasm panel.
+          if (/^https?:/.test(link.href)) {
+            a.target = '_blank';
+            a.rel = 'noopener noreferrer';
+          }
+          const lines = a.appendChild(element('span', { class: 'cw-contact-body' }));
+          lines.append(element('span', { class: 'cw-text' }, link.label));
+          if (link.note) lines.append(' ', element('span', { class: 'cw-note' }, link.note));
+          list.appendChild(element('li')).append(a);
+        }
+        body.append(section);
+      });
+      launcher.hidden = !panel.departments.length;
+
+      const show = (open) => {
+        dialog.hidden = !open;
+        launcher.setAttribute('aria-expanded', open);
+      };
+      // Escape and the close button give focus back to the launcher.
+      const back = () => {
+        show(false);
+        launcher.focus();
+      };
+      close.addEventListener('click', back);
+      dialog.addEventListener('keydown', (event) => event.key === 'Escape' && back());
+      return { open() { show(true); close.focus(); }, close() { show(false); }, isOpen: () => !dialog.hidden };
+    };
+
     // The ranges the core accepts (u16 pixels, i32 z-index); other values keep the stylesheet's
     // defaults here, and the core names them when the wasm reads the configuration.
     const setNumber = (host, property, value, min, max, unit) => {
@@ -101,7 +149,8 @@
         report('the configuration must be a JSON object');
         return;
       }
-      const text = TEXT[chooseLocale(config.locale)];
+      const locale = chooseLocale(config.locale);
+      const text = TEXT[locale];
       const placement = (config.placement && typeof config.placement === 'object') ? config.placement : {};
 
       const host = document.createElement('contact-widget');
@@ -118,12 +167,11 @@
         type: 'button', class: 'cw-launcher', 'data-testid': 'cw-launcher',
         'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-controls': 'cw-panel',
       });
-      launcher.append(bubbleIcon());
+      // The same speech bubble as the wasm's messenger icon (widget/src/icons.rs).
+      launcher.append(icon('M12 3.5c4.7 0 8.5 3.2 8.5 7.3s-3.8 7.2-8.5 7.2c-1 0-2-.1-2.9-.4L4.5 20l1.2-4A6.9 6.9 0 0 1 3.5 10.8c0-4.1 3.8-7.3 8.5-7.3z'));
       const label = typeof config.launcherLabel === 'string' ? config.launcherLabel.trim() : '';
       if (label) {
-        const span = element('span', { class: 'cw-launcher-label' });
-        span.textContent = label;
-        launcher.append(span);
+        launcher.append(element('span', { class: 'cw-launcher-label' }, label));
       } else {
         launcher.setAttribute('aria-label', text.launcher);
       }
@@ -138,18 +186,27 @@
         launcher.setAttribute('aria-busy', String(busy));
         status.textContent = busy ? text.loading : '';
       };
-      // The one place a no-wasm fallback will hook in; for now the owner learns why nothing opens.
-      const onWasmFailure = (error) => report('could not load the widget code:', error);
+      // Without WebAssembly the glue and the wasm would be downloaded for nothing.
+      const loadWasm = () => (typeof WebAssembly !== 'object'
+        ? Promise.reject(new Error('no WebAssembly'))
+        : import(asset(ASSETS.glue)).then((glue) => glue.default({ module_or_path: asset(ASSETS.wasm) })
+          .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang))));
+      const loadFallback = () => fetch(asset('fallback.json')).then((response) => {
+        if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
+        return response.json();
+      }).then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint));
+      // What a tap opens once ready: the wasm's handle or the fallback, both with open, close, isOpen.
       let booting = null;
       let handle = null;
       const boot = () => {
         if (!booting) {
-          booting = import(asset(ASSETS.glue))
-            .then((glue) => glue.default({ module_or_path: asset(ASSETS.wasm) }).then(() => {
-              handle = glue.mount(mountPoint, launcher, json, document.documentElement.lang);
-              return handle;
-            }));
-          booting.catch(onWasmFailure);
+          booting = loadWasm()
+            .catch((error) => {
+              console.warn(PREFIX + ' the wasm did not start; showing plain links:', error);
+              return loadFallback();
+            })
+            .then((ready) => { handle = ready; return ready; });
+          booting.catch((error) => report('could not load the widget:', error));
         }
         return booting;
       };
