@@ -2,7 +2,7 @@
 # Builds the browser widget into dist/widget/ (served by server-stub under /widget/):
 #   contact-widget.js              the loader site owners include (short cache: it names the rest)
 #   contact-widget-<hash>.css|js|wasm  stylesheet, wasm-bindgen glue, wasm (cacheable forever)
-# each with .br and .gz siblings, then prints the size table and fails when a size budget is exceeded.
+# each with .br and .gz siblings, then prints the size table (bench/size-budget.mjs checks the budgets).
 # Needs the tools scripts/setup.sh installs: the wasm32 target, wasm-bindgen-cli matching Cargo.lock,
 # and npm's binaryen (wasm-opt 132; Debian's older binaryen breaks externref tables in browsers).
 set -euo pipefail

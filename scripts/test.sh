@@ -17,12 +17,21 @@ CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
   cargo test -p contact-widget --target wasm32-unknown-unknown
 
 say "building the widget for the browser (wasm, release) and printing its sizes"
-# The whole widget is over its 80 KB brotli budget (issue 6 is open: ~170 KB, Leptos view code dominates);
-# the figures are printed on every run, and the budget becomes fatal again when issue 6 lands.
-WIDGET_BUDGET=warn scripts/build-widget.sh
+scripts/build-widget.sh
 
 say "building the server binary for the end-to-end tests"
 cargo build -p server-stub
+
+say "size budget, measured from what Chromium fetches: before interaction <= 15 KB, whole widget <= 80 KB brotli"
+# Over budget while issue 6 is open (the wasm is ~165 KB brotli): the figures are printed on every run
+# and the check is reported without failing; SIZE_BUDGET_FATAL=1 makes it fail.
+budget=0
+node bench/size-budget.mjs || budget=$?
+if (( budget == 1 )) && [[ "${SIZE_BUDGET_FATAL:-0}" != 1 ]]; then
+  say "size budget exceeded (reported, not failing: issue 6 open)"
+elif (( budget != 0 )); then
+  exit "$budget"
+fi
 
 say "crash test: concurrent submissions while the server is killed with kill -9 and restarted"
 scripts/crash-test.sh
