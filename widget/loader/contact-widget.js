@@ -20,12 +20,24 @@
       console.warn(PREFIX + ' the script is included twice; the second copy does nothing.');
       return;
     }
-    // Until the widget starts, API calls are remembered and replayed.
+    // Until the widget starts, API calls are remembered and replayed. `requested` is what to open
+    // then: null (nothing), true (the panel) or a department id or '' (that department's callback form).
     let widget = null;
-    let openRequested = false;
+    let requested = null;
+    // ContactWidget.on(type, handler): handlers per event type; each call returns its unsubscribe.
+    const handlers = {};
     window.ContactWidget = Object.freeze({
-      open() { if (widget) widget.open(); else openRequested = true; },
-      close() { if (widget) widget.close(); else openRequested = false; },
+      open() { if (widget) widget.open(); else requested = true; },
+      close() { if (widget) widget.close(); else requested = null; },
+      openCallback(department) {
+        const id = typeof department === 'string' ? department : '';
+        if (widget) widget.openCallback(id); else requested = id;
+      },
+      on(type, handler) {
+        if (typeof handler !== 'function') return () => {};
+        (handlers[type] = handlers[type] || []).push(handler);
+        return () => { handlers[type] = handlers[type].filter((h) => h !== handler); };
+      },
     });
 
     // currentScript is null only if the tag was inserted as a module; then find it by name.
@@ -159,6 +171,13 @@
       setNumber(host, '--cw-offset-y', placement.offsetY, 0, 65535, 'px');
       setNumber(host, '--cw-z', placement.zIndex, -2147483648, 2147483647, '');
       const root = host.attachShadow({ mode: 'open' });
+      // The wasm's events (widget/src/events.rs): a CustomEvent on the host, then ContactWidget.on's handlers.
+      const emit = (type, detail) => {
+        host.dispatchEvent(new CustomEvent(type, { detail }));
+        for (const handler of handlers[type] || []) {
+          try { handler(detail); } catch (error) { report('a ContactWidget.on handler threw:', error); }
+        }
+      };
       const stylesheet = element('link', { rel: 'stylesheet', href: asset(ASSETS.css) });
       const frame = element('div', { class: 'cw-root' });
       const mountPoint = element('div', { class: 'cw-mount' });
@@ -190,7 +209,7 @@
       const loadWasm = () => (typeof WebAssembly !== 'object'
         ? Promise.reject(new Error('no WebAssembly'))
         : import(asset(ASSETS.glue)).then((glue) => glue.default({ module_or_path: asset(ASSETS.wasm) })
-          .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang))));
+          .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang, emit))));
       const loadFallback = () => fetch(asset('fallback.json')).then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
         return response.json();
@@ -219,6 +238,12 @@
         boot().then((ready) => { setBusy(false); ready.open(); }, () => setBusy(false)).catch((error) => report('could not open', error));
       };
       const close = () => { if (handle) handle.close(); };
+      // The fallback has no form: it opens its links instead.
+      const openCallback = (id) => {
+        if (handle && handle.openCallback) handle.openCallback(id || undefined);
+        else if (handle) handle.open();
+        else boot().then(() => openCallback(id)).catch((error) => report('could not open', error));
+      };
 
       launcher.addEventListener('click', () => {
         try {
@@ -241,8 +266,9 @@
         else window.addEventListener('load', whenIdle, { once: true });
       }
 
-      widget = { open, close };
-      if (openRequested) open();
+      widget = { open, close, openCallback };
+      if (requested === true) open();
+      else if (typeof requested === 'string') openCallback(requested);
     };
 
     // Callback requests an earlier page saved on this device (widget/src/outbox.rs) are resent at once.

@@ -36,7 +36,7 @@ impl Widget {
         let launcher: HtmlElement = element("button").unchecked_into();
         root.append_with_node_2(&container, &launcher).unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let handle = mount(container, launcher.clone(), config.to_owned(), Some("ru".into()));
+        let handle = mount(container, launcher.clone(), config.to_owned(), Some("ru".into()), None);
         Widget { root, launcher, handle }
     }
 

@@ -25,6 +25,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, Receipt};
 use crate::clock::{use_now, visitor_zone, with_zones};
+use crate::events::use_events;
 use crate::icons::icon;
 use crate::outbox::{self, Delivered, Delivery, Outbox, Submitted};
 use crate::panel::ContactLink;
@@ -92,6 +93,7 @@ where
     let token = RwSignal::new(None::<String>);
     let result_area = NodeRef::<html::Div>::new();
 
+    let events = use_events();
     let endpoint = settings.endpoint.as_str().to_owned();
     let send_outbox = outbox.clone();
     let submit = Action::new_local(move |request: &CallbackRequest| {
@@ -102,6 +104,13 @@ where
         let body = serde_json::to_string(request).unwrap_or_default();
         async move {
             let submitted = outbox.submit(endpoint, key.clone(), body).await;
+            match &submitted {
+                Submitted::Accepted(receipt) => {
+                    events.emit("callback_submitted", &[("number", receipt.number.as_deref().unwrap_or_default())])
+                }
+                Submitted::Waiting { .. } => events.emit("callback_saved_offline", &[]),
+                Submitted::Refused(_) => events.emit("callback_failed", &[]),
+            }
             match &submitted {
                 Submitted::Refused(refused) => {
                     let _ = errors.try_set(refused.clone());

@@ -15,6 +15,7 @@
 mod browser_tests;
 mod api;
 mod clock;
+mod events;
 mod form;
 mod hours;
 mod icons;
@@ -26,6 +27,7 @@ mod slot_picker;
 mod time_format;
 
 pub use clock::{provide_now, use_now, UseNowOptions};
+pub use events::{provide_events, use_events, Events};
 pub use hours::{EmailAnswerBy, HolidayNotice, HoursSummary, HoursTable, StatusLine};
 pub use icons::{channel_name, ChannelIcon};
 pub use mount::{mount, WidgetHandle};

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use crate::events::{provide_events, use_events};
 use crate::intl_zones::IntlZones;
 use crate::panel::ContactWidget;
 
@@ -17,6 +18,9 @@ use crate::panel::ContactWidget;
 #[wasm_bindgen]
 pub struct WidgetHandle {
     open: RwSignal<bool>,
+    form_for: RwSignal<Option<String>>,
+    /// The department ids, in order, for [`WidgetHandle::open_callback`]; empty without a form.
+    callback_departments: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -31,6 +35,15 @@ impl WidgetHandle {
         self.open.set(false);
     }
 
+    /// Opens the panel on the callback form for `department` (an id; the first department when it
+    /// is absent or unknown). Without a callback form in the configuration, opens the contacts.
+    #[wasm_bindgen(js_name = openCallback)]
+    pub fn open_callback(&self, department: Option<String>) {
+        let known = department.filter(|id| self.callback_departments.contains(id));
+        self.form_for.set(known.or_else(|| self.callback_departments.first().cloned()));
+        self.open.set(true);
+    }
+
     /// Whether the panel is open, so the launcher can toggle it.
     #[wasm_bindgen(js_name = isOpen)]
     pub fn is_open(&self) -> bool {
@@ -42,13 +55,15 @@ impl WidgetHandle {
 /// (inside the loader's shadow root). `launcher` is the loader's button: the panel keeps its
 /// `aria-expanded` current and returns focus to it on close; it is hidden when the configuration
 /// leaves nothing to show. `page_lang` is the host page's `<html lang>`, for choosing the language
-/// when the configuration does not.
+/// when the configuration does not. `events`, a `function (name, detail)`, receives the widget's
+/// events (see [`crate::events`]).
 #[wasm_bindgen]
 pub fn mount(
     container: HtmlElement,
     launcher: HtmlElement,
     config_json: String,
     page_lang: Option<String>,
+    events: Option<js_sys::Function>,
 ) -> WidgetHandle {
     let Parsed { config, issues } = Config::from_json(&config_json, &IntlZones::default());
     if !issues.is_empty() {
@@ -59,9 +74,26 @@ pub fn mount(
         .unwrap_or_else(|| Locale::for_visitor(page_lang.as_deref(), window().navigator().language().as_deref()));
     launcher.set_hidden(config.departments.is_empty());
     let open = RwSignal::new(false);
+    let form_for = RwSignal::new(None);
+    let callback_departments = match config.callback {
+        Some(_) => config.departments.iter().map(|department| department.id.clone()).collect(),
+        None => Vec::new(),
+    };
     // The widget lives as long as the page, so the mount is never undone.
-    leptos::mount::mount_to(container, move || view! { <ContactWidget config locale open launcher /> }).forget();
-    WidgetHandle { open }
+    leptos::mount::mount_to(container, move || {
+        provide_events(events);
+        let events = use_events();
+        Effect::new(move |was_open: Option<bool>| {
+            let is_open = open.get();
+            if was_open.is_some_and(|was| was != is_open) {
+                events.emit(if is_open { "open" } else { "close" }, &[]);
+            }
+            is_open
+        });
+        view! { <ContactWidget config locale open launcher form_for /> }
+    })
+    .forget();
+    WidgetHandle { open, form_for, callback_departments }
 }
 
 /// The single console message listing every configuration problem, one per line, for the site

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::clock::{provide_now, UseNowOptions};
+use crate::events::use_events;
 use crate::form::{CallbackForm, CallbackOpen, OutboxNews};
 use crate::hours::{email_answer_for, HoursSummary};
 use crate::icons::{channel_name, icon, ChannelIcon, CLOSE};
@@ -39,7 +40,12 @@ pub fn ContactWidget(
     /// when the visitor closes the panel from inside (Escape or the close button).
     #[prop(optional)]
     launcher: Option<HtmlElement>,
+    /// The department whose callback form is shown instead of the contacts; `None` shows the
+    /// contacts. Given by a caller that opens the form itself (`ContactWidget.openCallback`).
+    #[prop(optional)]
+    form_for: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
+    let form_for = form_for.unwrap_or_else(|| RwSignal::new(None));
     if let Some(launcher) = launcher.clone() {
         Effect::new(move || {
             let expanded = if open.get() { "true" } else { "false" };
@@ -53,7 +59,7 @@ pub fn ContactWidget(
             let _ = launcher.focus();
         }
     };
-    view! { <ContactPanel config locale open=open.read_only() on_close /> }
+    view! { <ContactPanel config locale open=open.read_only() form_for on_close /> }
 }
 
 /// The dialog itself: the company heading, a close button and one section per department. Hidden
@@ -67,6 +73,8 @@ pub fn ContactPanel<F>(
     /// Whether the dialog is shown. A plain signal rather than `Signal<T>`: the wrapper's dispatch
     /// over memos and derived signals costs wasm size that every visitor downloads.
     open: ReadSignal<bool>,
+    /// The department whose callback form replaces the contacts; `None` shows the contacts.
+    form_for: RwSignal<Option<String>>,
     /// Called when the visitor asks to close the dialog (Escape or the close button).
     on_close: F,
 ) -> impl IntoView
@@ -109,7 +117,6 @@ where
     let token_url = config.callback.as_ref().and_then(|settings| settings.form_token_url.clone());
     let outbox = StoredValue::new_local(Outbox::start(locale, token_url));
     // The department whose callback form replaces the contacts; `None` shows the contacts.
-    let form_for = RwSignal::new(None::<String>);
     let callback = config.callback.clone().map(|settings| (settings, Arc::new(config.clone())));
     let has_form = callback.is_some();
 
@@ -282,6 +289,9 @@ pub fn ContactLink(
         .collect::<Vec<_>>()
         .join(" ");
     let href = contact.href.as_str().to_owned();
+    let events = use_events();
+    let channel = channel_name(contact.channel);
+    let on_click = move |_| events.emit("channel_click", &[("channel", channel), ("department", &department_name)]);
     // Web links (messengers) open beside the page; tel:, mailto: and app schemes hand over to an app.
     let opens_tab = href.starts_with("https:") || href.starts_with("http:");
     // The spaces between the lines are invisible in the flex column but keep copied text and
@@ -290,8 +300,9 @@ pub fn ContactLink(
         <a
             class="cw-contact"
             data-testid="cw-contact"
-            data-channel=channel_name(contact.channel)
+            data-channel=channel
             href=href
+            on:click=on_click
             target=opens_tab.then_some("_blank")
             rel=opens_tab.then_some("noopener noreferrer")
             aria-label=name
