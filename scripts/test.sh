@@ -19,6 +19,9 @@ CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
 say "building the widget for the browser (wasm, release) and printing its sizes"
 scripts/build-widget.sh
 
+say "building the Leptos embedding example (demo-site/leptos-embed/: a separate Leptos app rendering <ContactWidget/>)"
+scripts/build-embed.sh
+
 say "building the server binary for the end-to-end tests"
 cargo build -p server-stub
 

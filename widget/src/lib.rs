@@ -9,7 +9,9 @@
 //! Two ways in:
 //! - the loader (`widget/loader/contact-widget.js`) draws the launcher, then calls [`mount`] with the
 //!   configuration JSON once the wasm has arrived, and drives the returned [`WidgetHandle`];
-//! - a Leptos application renders [`ContactWidget`] (or just [`ContactPanel`]) with a typed config.
+//! - a Leptos application renders [`ContactWidget`] (or just [`ContactPanel`]) with a typed config,
+//!   parsed with `Config::from_json(json, &IntlZones::default())` ([`IntlZones`]: the browser's time
+//!   zones); `demo-site/leptos-embed/` is such an application.
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
@@ -30,6 +32,7 @@ pub use clock::{provide_now, use_now, UseNowOptions};
 pub use events::{provide_events, use_events, Events};
 pub use hours::{EmailAnswerBy, HolidayNotice, HoursSummary, HoursTable, StatusLine};
 pub use icons::{channel_name, ChannelIcon};
+pub use intl_zones::IntlZones;
 pub use mount::{mount, WidgetHandle};
 pub use panel::{ContactLink, ContactPanel, ContactWidget, DepartmentSection};
 

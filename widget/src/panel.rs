@@ -13,7 +13,7 @@ use contact_core::i18n::{Locale, Messages};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::{HtmlElement, KeyboardEvent, Node};
 
 use crate::clock::{provide_now, UseNowOptions};
 use crate::events::use_events;
@@ -198,9 +198,18 @@ fn keep_tab_inside(dialog: &HtmlElement, event: &KeyboardEvent) {
         return;
     };
     let from = event.target();
-    let (edge, wrap_to) = if event.shift_key() { (&first, &last) } else { (&last, &first) };
-    // Focus on the dialog itself (not on an item) also wraps, so the first Tab lands inside.
-    let at_edge = from.as_ref().is_some_and(|target| target == edge.as_ref() || target == dialog.as_ref());
+    let (edge, wrap_to, beyond) = if event.shift_key() {
+        (&first, &last, Node::DOCUMENT_POSITION_PRECEDING)
+    } else {
+        (&last, &first, Node::DOCUMENT_POSITION_FOLLOWING)
+    };
+    // Focus on the dialog itself, or on a non-stop past the edge (the callback outcome, which takes
+    // focus when it replaces the form), also wraps: the browser's next stop there is outside.
+    let at_edge = from.as_ref().is_some_and(|target| {
+        target == edge.as_ref()
+            || target == dialog.as_ref()
+            || target.dyn_ref::<Node>().is_some_and(|node| edge.compare_document_position(node) & beyond != 0)
+    });
     if at_edge {
         if let Some(target) = wrap_to.dyn_ref::<HtmlElement>() {
             event.prevent_default();
