@@ -73,7 +73,7 @@ pub(super) fn from_raw(raw: &RawHours, inherited: Option<&Hours>, zones: &dyn Zo
             let mut drafts = parse_overrides(list, &mut issues);
             check_override_neighbours(&mut drafts, weekly, &mut issues);
             let mut overrides: Vec<Override> = drafts.into_iter().map(Draft::finish).collect();
-            overrides.sort_by_key(|o| o.first);
+            sort_by_key_small(&mut overrides, |o| o.first);
             overrides
         }
         (Some(list), None) => {
@@ -137,7 +137,7 @@ fn parse_day(texts: &[String], path: &str, issues: &mut Issues) -> Indexed {
             Err(message) => issues.push(format!("{path}[{index}]"), message),
         }
     }
-    parsed.sort_by_key(|&(_, interval)| interval.start);
+    sort_by_key_small(&mut parsed, |&(_, interval)| interval.start);
     let mut kept: Indexed = Vec::with_capacity(parsed.len());
     for (index, interval) in parsed {
         match kept.last() {
@@ -307,5 +307,40 @@ fn parse_targets(raw: &RawTargets, inherited: Targets, issues: &mut Issues) -> T
     Targets {
         callback_minutes: bounded(raw.callback_minutes, 1_440, inherited.callback_minutes, "callbackMinutes"),
         email_business_days: bounded(raw.email_business_days, 30, inherited.email_business_days, "emailBusinessDays"),
+    }
+}
+
+/// Sorts `items` by `key`, keeping items with equal keys in the site owner's order (so an issue
+/// names the later of two clashing entries). An insertion sort: the lists here are one day's
+/// intervals or a year's overrides, and the standard library's stable sort would add about 4 KB to
+/// the widget's wasm for each element type (issue 6).
+fn sort_by_key_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for end in 1..items.len() {
+        let mut at = end;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_by_key_small;
+
+    #[test]
+    fn small_sort_orders_by_key_and_keeps_equal_keys_in_listed_order() {
+        let cases: [(&[(u8, char)], &[(u8, char)]); 5] = [
+            (&[], &[]),
+            (&[(1, 'a')], &[(1, 'a')]),
+            (&[(3, 'a'), (1, 'b'), (2, 'c')], &[(1, 'b'), (2, 'c'), (3, 'a')]),
+            (&[(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')], &[(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]),
+            (&[(5, 'a'), (4, 'b'), (3, 'c'), (2, 'd'), (1, 'e')], &[(1, 'e'), (2, 'd'), (3, 'c'), (4, 'b'), (5, 'a')]),
+        ];
+        for (input, sorted) in cases {
+            let mut items = input.to_vec();
+            sort_by_key_small(&mut items, |&(key, _)| key);
+            assert_eq!(items, sorted, "{input:?}");
+        }
     }
 }
