@@ -28,10 +28,8 @@ use contact_core::callback::{
 };
 use contact_core::config::Config;
 use contact_core::i18n::Locale;
-use contact_core::promise::callback_promise;
-use contact_core::schedule::Hours;
-use contact_core::wording::{promise_text, NativeClockface, Viewpoint};
-use contact_core::zones::{JiffZones, ZoneName};
+use contact_core::wording::{worded_callback_promise, NativeClockface, PromiseRequest};
+use contact_core::zones::JiffZones;
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
@@ -397,19 +395,17 @@ fn promise_for_request(
     valid: &ValidCallback,
     now: contact_core::time::Timestamp,
 ) -> Result<CallbackPromise, FieldError> {
-    let hours = config.hours_for(valid.department.as_deref());
     let slot = valid.preferred_slot.as_ref();
-    // Without any zone the promise can only be "within", which names no clock: UTC is as good as any.
-    let utc = ZoneName::new("UTC");
-    let visitor = (valid.visitor_zone.as_ref())
-        .or(slot.map(|slot| &slot.zone))
-        .or(hours.map(Hours::zone))
-        .unwrap_or(&utc);
-    let promise = callback_promise(hours, now, Some(visitor), slot.map(|slot| slot.at), &JiffZones);
+    let request = PromiseRequest {
+        department: valid.department.as_deref(),
+        visitor_zone: valid.visitor_zone.as_ref().or(slot.map(|slot| &slot.zone)),
+        slot: slot.map(|slot| slot.at),
+        now,
+    };
     let face = NativeClockface::new(valid.locale);
-    let view = Viewpoint { now, visitor, messages: valid.locale.messages(), face: &face, zones: &JiffZones };
-    let text = promise_text(&promise, hours.map_or(visitor, Hours::zone), &view);
-    text.and_then(|text| CallbackPromise::new(promise, text))
+    worded_callback_promise(config, &request, valid.locale.messages(), &face, &JiffZones)
+        .ok()
+        .and_then(|(promise, text)| CallbackPromise::new(promise, text))
         .ok_or_else(|| FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, valid.locale))
 }
 

@@ -332,7 +332,7 @@ where
             Submitted::Accepted(receipt) => {
                 let promise = receipt.promise.clone().or_else(|| {
                     let at = now.get_untracked();
-                    local_promise(&config, &department.get_untracked(), at, slot.get_untracked(), locale).ok().flatten()
+                    local_promise(&config, &department.get_untracked(), at, slot.get_untracked(), locale).ok()
                 });
                 view! { <Accepted receipt promise locale /> }.into_any()
             }

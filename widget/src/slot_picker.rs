@@ -11,11 +11,10 @@ use std::sync::Arc;
 use contact_core::callback::FieldError;
 use contact_core::config::Config;
 use contact_core::i18n::Locale;
-use contact_core::promise::{callback_promise, Promise, PromiseInput};
+use contact_core::promise::{Promise, PromiseInput};
 use contact_core::slots::{slots_for, DEFAULT_SLOT_MINUTES};
 use contact_core::time::Timestamp;
-use contact_core::wording::{promise_text, Clockface, Viewpoint};
-use contact_core::zones::ZoneName;
+use contact_core::wording::{worded_callback_promise, Clockface, PromiseRequest};
 use leptos::prelude::*;
 
 use crate::clock::{use_now, visitor_zone, with_zones};
@@ -25,29 +24,21 @@ use crate::time_format::IntlClockface;
 /// One day of the picker: its label on the visitor's clock and its slots (instant, time label).
 type SlotDay = (String, Vec<(Timestamp, String)>);
 
-/// The promise for a request to `department` at `now`, with the visitor's `slot` if any, worded
-/// in `locale` on the visitor's clock: what the widget shows when the endpoint answered without a
-/// promise of its own, and what it checks a chosen slot with before sending. `Err` carries the
-/// rejected slot's promise, `Ok(None)` means nothing can be worded.
+/// The sentence for a request to `department` at `now`, with the visitor's `slot` if any, worded
+/// in `locale` on the visitor's clock by the core's [`worded_callback_promise`], the server's own
+/// wording: what the widget shows when the endpoint answered without a promise of its own, and
+/// what it checks a chosen slot with before sending. `Err` is a slot the hours cannot honour.
 pub fn local_promise(
     config: &Config,
     department: &str,
     now: Timestamp,
     slot: Option<Timestamp>,
     locale: Locale,
-) -> Result<Option<String>, Promise> {
-    let hours = config.hours_for(Some(department));
-    let visitor = visitor_zone().or_else(|| hours.map(|hours| hours.zone().clone()));
-    let visitor = visitor.unwrap_or_else(|| ZoneName::new("UTC"));
-    with_zones(|zones| {
-        let promise = callback_promise(hours, now, Some(&visitor), slot, zones);
-        if let Promise::SlotRejected { .. } = promise {
-            return Err(promise);
-        }
-        let face = IntlClockface::new(locale);
-        let view = Viewpoint { now, visitor: &visitor, messages: locale.messages(), face: &face, zones };
-        Ok(promise_text(&promise, hours.map_or(&visitor, |hours| hours.zone()), &view))
-    })
+) -> Result<String, Promise> {
+    let visitor = visitor_zone();
+    let request = PromiseRequest { department: Some(department), visitor_zone: visitor.as_ref(), slot, now };
+    let face = IntlClockface::new(locale);
+    with_zones(|zones| worded_callback_promise(config, &request, locale.messages(), &face, zones)).map(|(_, text)| text)
 }
 
 /// The days and slots the picker offers for `department` at `now`; empty without working hours.
@@ -100,7 +91,7 @@ pub fn SlotPicker(
     });
     let confirmation = move || {
         let at = chosen.get()?;
-        local_promise(&config, &department.get_untracked(), now.get_untracked(), Some(at), locale).ok().flatten()
+        local_promise(&config, &department.get_untracked(), now.get_untracked(), Some(at), locale).ok()
     };
     move || {
         let groups = days.get();

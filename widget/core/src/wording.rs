@@ -7,8 +7,10 @@
 //! a promise reads the same whichever side made it. Every instant is named on the visitor's clock
 //! first; the company's clock follows in brackets whenever the two read differently at that instant.
 
+use crate::config::Config;
 use crate::i18n::{fill, DayRef, HoursTexts, Messages, PluralCategory};
-use crate::promise::{Delay, Promise};
+use crate::promise::{callback_promise, Delay, Promise};
+use crate::schedule::Hours;
 use crate::time::{Date, Timestamp};
 use crate::zones::{Tz, ZoneName, Zones};
 
@@ -126,6 +128,42 @@ pub fn promise_text(promise: &Promise, company: &ZoneName, view: &Viewpoint<'_>)
         Promise::NoTimeAhead => texts.no_time_ahead.to_owned(),
         Promise::SlotRejected { .. } => return None,
     })
+}
+
+/// A callback request as far as its promise is concerned.
+#[derive(Debug, Clone, Copy)]
+pub struct PromiseRequest<'a> {
+    /// The department id the request is for (the first department when `None` or unknown).
+    pub department: Option<&'a str>,
+    /// The visitor's zone, when the browser named one.
+    pub visitor_zone: Option<&'a ZoneName>,
+    /// The visitor's chosen slot, if any.
+    pub slot: Option<Timestamp>,
+    /// The instant of the request.
+    pub now: Timestamp,
+}
+
+/// The promise for `request` and its sentence, as both the widget and the server make them:
+/// [`callback_promise`] for the department's hours, worded with `messages` and `face` on the
+/// visitor's clock (the hours' own when the visitor's zone is unknown). `Err` is a
+/// [`Promise::SlotRejected`]: the chosen slot cannot be honoured.
+pub fn worded_callback_promise(
+    config: &Config,
+    request: &PromiseRequest<'_>,
+    messages: &'static Messages,
+    face: &dyn Clockface,
+    zones: &dyn Zones,
+) -> Result<(Promise, String), Promise> {
+    let hours = config.hours_for(request.department);
+    // Without any zone the promise can only be "within", which names no clock: UTC is as good as any.
+    let utc = ZoneName::new("UTC");
+    let visitor = request.visitor_zone.or(hours.map(Hours::zone)).unwrap_or(&utc);
+    let promise = callback_promise(hours, request.now, Some(visitor), request.slot, zones);
+    let view = Viewpoint { now: request.now, visitor, messages, face, zones };
+    match promise_text(&promise, hours.map_or(visitor, Hours::zone), &view) {
+        Some(text) => Ok((promise, text)),
+        None => Err(promise),
+    }
 }
 
 #[cfg(feature = "native")]
