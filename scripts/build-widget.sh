@@ -18,7 +18,14 @@ installed=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 command -v node >/dev/null || die "node is missing"
 
 say "cargo build -p contact-widget --release --target wasm32-unknown-unknown"
-cargo build -p contact-widget --release --target wasm32-unknown-unknown
+# JSON messages on stdout (diagnostics still rendered on stderr) name contact-core's build-script output
+# folder, where build.rs wrote the loader's launcher texts from widget/core/locales/*.toml.
+core_out=$(cargo build -p contact-widget --release --target wasm32-unknown-unknown --message-format=json-render-diagnostics |
+  node -e 'let out = ""; require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
+    const message = JSON.parse(line);
+    if (message.reason === "build-script-executed" && /[/#]contact-core[@#]/.test(message.package_id)) out = message.out_dir;
+  }).on("close", () => console.log(out));')
+[[ -f "$core_out/loader-locales.json" ]] || die "contact-core's build script wrote no loader-locales.json (out dir: ${core_out:-unknown})"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/contact-widget-build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -47,4 +54,5 @@ node scripts/dist.mjs \
   --glue "$work/contact-widget.js" \
   --css widget/style/widget.css \
   --loader widget/loader/contact-widget.js \
+  --locales "$core_out/loader-locales.json" \
   --out dist/widget

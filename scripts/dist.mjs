@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // Assembles dist/widget/ from the optimised wasm, its wasm-bindgen glue, the stylesheet and the loader:
-// content-hashes everything but the loader (so those files can be cached forever), points the glue and
-// the loader at the hashed names, writes .br and .gz siblings for the server to pick by Accept-Encoding,
-// removes files of earlier builds and prints a size table. The budgets are checked by
-// bench/size-budget.mjs, which measures what a browser really fetches (the suite runs it).
+// minifies the glue and the loader (terser), content-hashes everything but the loader (so those files
+// can be cached forever), points the glue and the loader at the hashed names, writes .br and .gz
+// siblings for the server to pick by Accept-Encoding, removes files of earlier builds and prints a size
+// table. The budgets are checked by bench/size-budget.mjs, which measures what a browser really fetches
+// (the suite runs it).
 //
 // Called by scripts/build-widget.sh:
-//   node scripts/dist.mjs --wasm W --glue G --css C --loader L --out dist/widget
+//   node scripts/dist.mjs --wasm W --glue G --css C --loader L --locales J --out dist/widget
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { minify } from 'terser';
 
 const HASH_HEX_DIGITS = 10;
 
@@ -26,7 +28,7 @@ function parseArgs(argv) {
     if (!argv[i].startsWith('--') || argv[i + 1] === undefined) fail(`unexpected argument ${argv[i]}`);
     args[argv[i].slice(2)] = argv[i + 1];
   }
-  for (const name of ['wasm', 'glue', 'css', 'loader', 'out']) {
+  for (const name of ['wasm', 'glue', 'css', 'loader', 'locales', 'out']) {
     if (!args[name]) fail(`missing --${name}`);
   }
   return args;
@@ -70,6 +72,18 @@ function writeWithSiblings(dir, name, data) {
   return { names: outputs.map(([file]) => file), sizes };
 }
 
+/** Minifies shipped JavaScript with terser's safe defaults: local names shortened, comments and dead
+ * branches dropped; property names and exports are kept, so the glue's import object and the loader's
+ * `window.ContactWidget` API are untouched. */
+async function minified(code, what, isModule) {
+  try {
+    const result = await minify(code, { module: isModule, compress: { passes: 2 }, format: { comments: false } });
+    return result.code;
+  } catch (error) {
+    fail(`${what}: terser could not minify it: ${error.message}`);
+  }
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function printTable(rows) {
@@ -94,16 +108,17 @@ const wasm = read(args.wasm);
 const wasmName = hashed('contact-widget', 'wasm', wasm);
 // The loader passes the wasm URL explicitly; the glue's own default is pointed at the hashed name too,
 // so the glue also works when imported on its own.
-const glue = replaceExactly(read(args.glue).toString('utf8'), `'${path.basename(args.wasm)}'`, `'${wasmName}'`, 1, 'glue');
-const glueName = hashed('contact-widget', 'js', glue);
+const glueSource = replaceExactly(read(args.glue).toString('utf8'), `'${path.basename(args.wasm)}'`, `'${wasmName}'`, 1, 'glue');
 // Host pages with Trusted Types (`require-trusted-types-for 'script'`) block HTML sinks. Leptos uses
 // innerHTML only for `view!` subtrees made entirely of literals ("inert" templates); if one slips in,
 // wasm-bindgen imports the setter and the glue names it.
 for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write']) {
-  if (glue.includes(sink)) {
+  if (glueSource.includes(sink)) {
     fail(`glue: the wasm uses ${sink}, which Trusted Types pages block; give the literal-only view! subtree a non-literal attribute (see widget/src/icons.rs)`);
   }
 }
+const glue = await minified(glueSource, 'glue', true);
+const glueName = hashed('contact-widget', 'js', glue);
 const css = read(args.css);
 const cssName = hashed('contact-widget', 'css', css);
 
@@ -112,7 +127,11 @@ let loader = read(args.loader).toString('utf8');
 for (const [placeholder, name] of [['__CW_GLUE__', glueName], ['__CW_WASM__', wasmName], ['__CW_CSS__', cssName]]) {
   loader = replaceExactly(loader, `'${placeholder}'`, `'${name}'`, 1, 'loader');
 }
-if (/'__CW_[A-Z]+__'/.test(loader)) fail('loader: a __CW_ placeholder is left unreplaced');
+// The launcher texts and language rule, generated from widget/core/locales/*.toml by contact-core's build.rs.
+const locales = read(args.locales).toString('utf8');
+try { JSON.parse(locales); } catch (error) { fail(`${args.locales} is not JSON: ${error.message}`); }
+loader = replaceExactly(loader, '__CW_LOCALES__', locales, 1, 'loader');
+if (/__CW_[A-Z]+__/.test(loader)) fail('loader: a __CW_ placeholder is left unreplaced');
 
 say(`writing ${args.out}/ with .br (quality 11) and .gz (level 9) siblings`);
 fs.mkdirSync(args.out, { recursive: true });
@@ -121,7 +140,7 @@ const shipped = [
   { name: cssName, role: 'css', early: true, data: css },
   { name: glueName, role: 'glue', early: false, data: Buffer.from(glue) },
   { name: wasmName, role: 'wasm', early: false, data: wasm },
-  { name: 'contact-widget.js', role: 'loader', early: true, data: Buffer.from(loader) },
+  { name: 'contact-widget.js', role: 'loader', early: true, data: Buffer.from(await minified(loader, 'loader', false)) },
 ];
 const written = new Set();
 const rows = shipped.map(({ name, role, early, data }) => {

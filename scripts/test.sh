@@ -22,6 +22,9 @@ scripts/build-widget.sh
 say "building the Leptos embedding example (demo-site/leptos-embed/: a separate Leptos app rendering <ContactWidget/>)"
 scripts/build-embed.sh
 
+say "building the config builder's validator (demo-site/builder/: contact-core's reader as wasm for builder.html)"
+scripts/build-builder.sh
+
 say "building the server binary for the end-to-end tests"
 cargo build -p server-stub
 

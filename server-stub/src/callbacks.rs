@@ -154,7 +154,8 @@ pub async fn callbacks_create(
         let path = error.path().to_string();
         let field = (path != ".").then_some(path.as_str());
         ApiError::Invalid {
-            errors: vec![FieldError::new(field, ErrorCode::InvalidType, locale)],
+            errors: vec![FieldError::new(field, ErrorCode::InvalidType, locale)
+                .worded_with(&state.widget.config.texts.messages(locale).errors)],
         }
     })?;
 
@@ -193,7 +194,12 @@ pub async fn callbacks_create(
             Ok(stored_response(&response))
         }
         Outcome::Conflict => Err(ApiError::IdempotencyConflict { locale }),
-        Outcome::Invalid(errors) => Err(ApiError::Invalid { errors }),
+        Outcome::Invalid(errors) => {
+            // Validation writes the language file's sentences; the owner may have replaced them.
+            let texts = &state.widget.config.texts.messages(locale).errors;
+            let errors = errors.into_iter().map(|error| error.worded_with(texts)).collect();
+            Err(ApiError::Invalid { errors })
+        }
     }
 }
 
@@ -403,7 +409,8 @@ fn promise_for_request(
         now,
     };
     let face = NativeClockface::new(valid.locale);
-    worded_callback_promise(config, &request, valid.locale.messages(), &face, &JiffZones)
+    let messages = config.texts.messages(valid.locale);
+    worded_callback_promise(config, &request, messages, &face, &JiffZones)
         .ok()
         .and_then(|(promise, text)| CallbackPromise::new(promise, text))
         .ok_or_else(|| FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, valid.locale))

@@ -9,18 +9,17 @@
 //! department, which heads its group). The document holds one entry per shipped language, because
 //! the language is chosen in the visitor's browser (page `lang`, then the browser's language).
 
+use std::collections::BTreeMap;
+
 use contact_core::config::Config;
 use contact_core::i18n::{Locale, Messages};
 use serde::Serialize;
 
-/// `GET /widget/fallback.json`: one [`FallbackPanel`] per language, by its tag.
+/// `GET /widget/fallback.json`: one [`FallbackPanel`] per shipped language, by its tag
+/// (`{"en": …, "ru": …, "uk": …}`).
 #[derive(Debug, Serialize, PartialEq)]
-pub struct FallbackDocument {
-    /// The panel in Russian.
-    pub ru: FallbackPanel,
-    /// The panel in English.
-    pub en: FallbackPanel,
-}
+#[serde(transparent)]
+pub struct FallbackDocument(pub BTreeMap<&'static str, FallbackPanel>);
 
 /// What the loader draws in place of the wasm panel, in one language.
 #[derive(Debug, Serialize, PartialEq)]
@@ -55,12 +54,16 @@ pub struct FallbackLink {
 }
 
 impl FallbackDocument {
-    /// The fallback for a validated configuration, in every shipped language.
+    /// The fallback for a validated configuration, in every shipped language, with the owner's
+    /// texts where the configuration has them.
     pub fn for_config(config: &Config) -> FallbackDocument {
-        FallbackDocument {
-            ru: FallbackPanel::for_config(config, Locale::Ru.messages()),
-            en: FallbackPanel::for_config(config, Locale::En.messages()),
-        }
+        let panel = |locale: Locale| (locale.tag(), FallbackPanel::for_config(config, config.texts.messages(locale)));
+        FallbackDocument(Locale::ALL.into_iter().map(panel).collect())
+    }
+
+    /// The panel in `locale`.
+    pub fn panel(&self, locale: Locale) -> &FallbackPanel {
+        &self.0[locale.tag()]
     }
 }
 
@@ -148,9 +151,10 @@ mod tests {
             ]}]}"#,
         );
         let document = FallbackDocument::for_config(&config);
-        assert_eq!(document.ru.title, "Контакты");
-        assert_eq!(document.en.title, "Contacts");
-        let hrefs: Vec<_> = document.ru.departments[0]
+        assert_eq!(document.panel(Locale::Ru).title, "Контакты");
+        assert_eq!(document.panel(Locale::En).title, "Contacts");
+        assert_eq!(document.panel(Locale::Uk).title, "Контакти");
+        let hrefs: Vec<_> = document.panel(Locale::Ru).departments[0]
             .links
             .iter()
             .map(|link| link.href.as_str())

@@ -4,8 +4,6 @@
 // exact texts: the status line, the week table on both clocks, the New Year closure and the e-mail
 // answer time, in Russian and in English.
 import { test, expect } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
 import { department, openPanel, collectConsoleErrors, saveScreenshot, expectTapTargetsAtLeast44px } from './widget.mjs';
 
 // find
@@ -83,8 +81,6 @@ test.describe('a visitor in Yekaterinburg (+5, two hours ahead of Moscow) readin
     await expectTapTargetsAtLeast44px(page);
     await page.mouse.move(0, 0);
     await saveScreenshot(page, 'hours-yekaterinburg');
-    fs.mkdirSync(path.join('docs', 'screenshots'), { recursive: true });
-    fs.copyFileSync(path.join('artifacts', 'screenshots', 'hours-yekaterinburg.png'), path.join('docs', 'screenshots', 'hours-view.png'));
 
     await expect(zoneSwitch(page)).toHaveText('Показать по Москве');
     await zoneSwitch(page).click();

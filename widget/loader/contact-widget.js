@@ -46,21 +46,27 @@
     const asset = (name) => new URL(name, base).href;
     const ASSETS = { glue: '__CW_GLUE__', wasm: '__CW_WASM__', css: '__CW_CSS__' };
 
-    // Mirrors contact_core::i18n (Messages::launcher, Messages::loading, Locale::for_visitor), because
-    // the launcher is drawn before the wasm arrives. A test in contact-widget keeps the copies in step.
-    const TEXT = {
-      ru: { launcher: 'Связаться', loading: 'Загрузка…' },
-      en: { launcher: 'Contact us', loading: 'Loading…' },
-    };
+    // contact_core::i18n's launcher texts and language rule (Locale::for_visitor), because the launcher
+    // is drawn before the wasm arrives: generated from widget/core/locales/*.toml (LOADER_LOCALES) and
+    // written in by scripts/build-widget.sh, as { fallback, tags: { subtag: language }, text: { language:
+    // { launcher, loading } } }.
+    const LOCALES = __CW_LOCALES__;
+    const has = (object, key) => !!object && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, key);
     const localeOf = (tag) => {
       const primary = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
-      if (['ru', 'uk', 'be', 'kk'].includes(primary)) return 'ru';
-      return primary === 'en' ? 'en' : null;
+      return has(LOCALES.tags, primary) ? LOCALES.tags[primary] : null;
     };
     const chooseLocale = (configured) => {
-      if (configured === 'ru' || configured === 'en') return configured;
+      if (typeof configured === 'string' && has(LOCALES.text, configured)) return configured;
       const tag = [document.documentElement.lang, navigator.language].map((t) => (t || '').trim()).find(Boolean);
-      return localeOf(tag) || 'en';
+      return localeOf(tag) || LOCALES.fallback;
+    };
+    // The launcher's texts in `locale`, with the owner's overrides (`texts` in the configuration), as
+    // the wasm applies them: a blank or non-text override keeps the shipped text.
+    const textsFor = (config, locale) => {
+      const owner = has(config.texts, locale) ? config.texts[locale] : null;
+      const pick = (key) => (has(owner, key) && typeof owner[key] === 'string' && owner[key].trim() ? owner[key] : LOCALES.text[locale][key]);
+      return { launcher: pick('launcher'), loading: pick('loading') };
     };
 
     const readConfig = () => {
@@ -148,6 +154,34 @@
     const setNumber = (host, property, value, min, max, unit) => {
       if (Number.isInteger(value) && value >= min && value <= max) host.style.setProperty(property, value + unit);
     };
+    // Objects of the configuration the loader reads; anything else reads as {} (the core reports it).
+    const section = (value) => (value && typeof value === 'object' ? value : {});
+
+    // Mirrors contact_core::config::PathPattern::matches (placement.hideOnPaths).
+    const pathMatches = (pattern, path) => {
+      const bare = (p) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+      if (typeof pattern !== 'string' || pattern[0] !== '/') return false;
+      return pattern.endsWith('*') ? (path + '/').startsWith(pattern.slice(0, -1)) : bare(pattern) === bare(path);
+    };
+
+    // Mirrors contact_core::theme (text_on, Theme::accent_hover): the launcher is painted before the
+    // wasm arrives. Returns the text colour on `accent` (#rrggbb) and its hover shade.
+    const accentColours = (accent) => {
+      const rgb = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16));
+      const luminance = (channels) => channels.reduce((sum, c, i) => {
+        const s = c / 255;
+        return sum + [0.2126, 0.7152, 0.0722][i] * (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4);
+      }, 0);
+      const contrast = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const own = luminance(rgb);
+      const white = contrast(own, luminance([255, 255, 255])) >= contrast(own, luminance([27, 28, 31]));
+      // 3/20 of the way away from the text colour, rounded as the core's integer mix rounds.
+      const hover = rgb.map((c) => {
+        const d = (white ? 0 : 255) - c;
+        return (c + Math.trunc((d * 6 + Math.sign(d) * 20) / 40)).toString(16).padStart(2, '0');
+      });
+      return [white ? '#ffffff' : '#1b1c1f', '#' + hover.join('')];
+    };
 
     const start = (json) => {
       let config;
@@ -162,17 +196,37 @@
         return;
       }
       const locale = chooseLocale(config.locale);
-      const text = TEXT[locale];
-      const placement = (config.placement && typeof config.placement === 'object') ? config.placement : {};
+      const text = textsFor(config, locale);
+      const placement = section(config.placement);
+      const theme = section(config.theme);
+      const analytics = section(config.analytics);
+      // placement.hideOnPaths: on these pages the widget does not start at all.
+      if (Array.isArray(placement.hideOnPaths) && placement.hideOnPaths.some((p) => pathMatches(p, location.pathname))) return;
 
       const host = document.createElement('contact-widget');
       if (placement.side === 'left') host.setAttribute('data-side', 'left');
       setNumber(host, '--cw-offset-x', placement.offsetX, 0, 65535, 'px');
       setNumber(host, '--cw-offset-y', placement.offsetY, 0, 65535, 'px');
+      setNumber(host, '--cw-offset-y-mobile', placement.offsetYMobile, 0, 65535, 'px');
       setNumber(host, '--cw-z', placement.zIndex, -2147483648, 2147483647, '');
       const root = host.attachShadow({ mode: 'open' });
       // The wasm's events (widget/src/events.rs): a CustomEvent on the host, then ContactWidget.on's handlers.
+      // `analytics`: each event also goes to the page's data layer and Metrica counter, when configured
+      // and present. Details never hold personal data (widget/src/events.rs), only what is passed on.
+      const layer = analytics.dataLayer === true ? 'dataLayer'
+        : (typeof analytics.dataLayer === 'string' && /^[A-Za-z_$][\w$]{0,63}$/.test(analytics.dataLayer) ? analytics.dataLayer : '');
+      const counter = Number.isSafeInteger(analytics.metrika) && analytics.metrika > 0 ? analytics.metrika : 0;
+      const track = (type, detail) => {
+        const goal = 'contact_widget_' + type;
+        try {
+          if (layer) (window[layer] = window[layer] || []).push({ event: goal, ...detail });
+        } catch (error) { report('could not push to ' + layer + ':', error); }
+        try {
+          if (counter && typeof window.ym === 'function') window.ym(counter, 'reachGoal', goal, { ...detail });
+        } catch (error) { report('could not send a Metrica goal:', error); }
+      };
       const emit = (type, detail) => {
+        track(type, detail);
         host.dispatchEvent(new CustomEvent(type, { detail }));
         for (const handler of handlers[type] || []) {
           try { handler(detail); } catch (error) { report('a ContactWidget.on handler threw:', error); }
@@ -189,10 +243,49 @@
       // The same speech bubble as the wasm's messenger icon (widget/src/icons.rs).
       launcher.append(icon('M12 3.5c4.7 0 8.5 3.2 8.5 7.3s-3.8 7.2-8.5 7.2c-1 0-2-.1-2.9-.4L4.5 20l1.2-4A6.9 6.9 0 0 1 3.5 10.8c0-4.1 3.8-7.3 8.5-7.3z'));
       const label = typeof config.launcherLabel === 'string' ? config.launcherLabel.trim() : '';
-      if (label) {
+      if (config.launcherStyle === 'icon') {
+        // Icon only: the label, or the default text, is still the button's name for screen readers.
+        launcher.setAttribute('data-style', 'icon');
+        launcher.setAttribute('aria-label', label || text.launcher);
+      } else if (label) {
         launcher.append(element('span', { class: 'cw-launcher-label' }, label));
       } else {
         launcher.setAttribute('aria-label', text.launcher);
+      }
+      // theme.accent, checked as the core checks it; widget.css keeps its default otherwise.
+      const accent = typeof theme.accent === 'string' ? theme.accent.trim() : '';
+      if (/^#[0-9a-f]{6}$/i.test(accent)) {
+        const [onAccent, hover] = accentColours(accent);
+        frame.style.setProperty('--cw-accent', accent);
+        frame.style.setProperty('--cw-on-accent', onAccent);
+        frame.style.setProperty('--cw-accent-hover', hover);
+      }
+      // theme.scheme: "light", "dark", or (default) the visitor's system setting, followed live.
+      const scheme = theme.scheme === 'light' || theme.scheme === 'dark' ? theme.scheme : '';
+      const systemDark = matchMedia('(prefers-color-scheme: dark)');
+      const paintScheme = () => host.setAttribute('data-scheme', scheme || (systemDark.matches ? 'dark' : 'light'));
+      paintScheme();
+      // Safari before 14 has no addEventListener here: its visitors get the scheme of the page load.
+      if (!scheme && systemDark.addEventListener) systemDark.addEventListener('change', paintScheme);
+      // placement.collapse "scroll": widget.css shrinks (data-compact) and slides out (data-away) the
+      // launcher on narrow screens. One passive listener and one read per frame, never a layout write.
+      if (placement.collapse !== 'never') {
+        let lastY = scrollY;
+        let queued = false;
+        const settle = () => {
+          queued = false;
+          const y = scrollY;
+          const atEnd = y + innerHeight >= document.documentElement.scrollHeight - 8;
+          host.toggleAttribute('data-compact', y > 16);
+          if (Math.abs(y - lastY) > 8 || atEnd) {
+            host.toggleAttribute('data-away', y > lastY && !atEnd);
+            lastY = y;
+          }
+        };
+        addEventListener('scroll', () => {
+          if (!queued) requestAnimationFrame(settle);
+          queued = true;
+        }, { passive: true });
       }
       // The launcher joins the page only once its styles apply: no flash of an unstyled button.
       stylesheet.addEventListener('load', () => frame.insertBefore(launcher, status));
@@ -205,11 +298,15 @@
         launcher.setAttribute('aria-busy', String(busy));
         status.textContent = busy ? text.loading : '';
       };
-      // Without WebAssembly the glue and the wasm would be downloaded for nothing.
-      const loadWasm = () => (typeof WebAssembly !== 'object'
-        ? Promise.reject(new Error('no WebAssembly'))
-        : import(asset(ASSETS.glue)).then((glue) => glue.default({ module_or_path: asset(ASSETS.wasm) })
-          .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang, emit))));
+      // Without WebAssembly the glue and the wasm would be downloaded for nothing. The wasm's request
+      // starts beside the glue's, not after it: a cold tap waits for one round trip instead of two.
+      const loadWasm = () => {
+        if (typeof WebAssembly !== 'object') return Promise.reject(new Error('no WebAssembly'));
+        const wasm = fetch(asset(ASSETS.wasm));
+        wasm.catch(() => {}); // a failed download is reported by the glue's init, which awaits it
+        return import(asset(ASSETS.glue)).then((glue) => glue.default({ module_or_path: wasm })
+          .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang, emit)));
+      };
       const loadFallback = () => fetch(asset('fallback.json')).then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
         return response.json();

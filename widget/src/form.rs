@@ -16,7 +16,7 @@ use contact_core::callback::{
     CallbackRequest, CallbackRules, Consent, ErrorCode, FieldError, PreferredSlot, MAX_PAGE_URL_CHARS,
 };
 use contact_core::config::{CallbackSettings, Channel, Config};
-use contact_core::i18n::{CallbackTexts, Locale, NumberedSentence};
+use contact_core::i18n::{CallbackTexts, Locale, Messages, NumberedSentence};
 use contact_core::time::Timestamp;
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -28,7 +28,7 @@ use crate::clock::{use_now, visitor_zone, with_zones};
 use crate::events::use_events;
 use crate::icons::icon;
 use crate::outbox::{self, Delivered, Delivery, Outbox, Submitted};
-use crate::panel::ContactLink;
+use crate::panel::{use_messages, ContactLink};
 use crate::slot_picker::{local_promise, SlotPicker};
 
 /// A handset with an incoming arrow: "we call you".
@@ -81,7 +81,8 @@ pub fn CallbackForm<F>(
 where
     F: Fn() + 'static,
 {
-    let texts = &locale.messages().callback;
+    let messages = use_messages();
+    let texts = &messages.callback;
     let phone = NodeRef::<html::Input>::new();
     let name = NodeRef::<html::Input>::new();
     let consent = NodeRef::<html::Input>::new();
@@ -92,6 +93,19 @@ where
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let token = RwSignal::new(None::<String>);
     let result_area = NodeRef::<html::Div>::new();
+    let form = NodeRef::<html::Form>::new();
+
+    // An on-screen keyboard shrinks the viewport, and the sheet with it, under the field being typed
+    // in: scroll that field back into sight (a browser that already panned to it leaves nothing to do).
+    let keep_field_in_sight = window_event_listener(leptos::ev::resize, move |_| {
+        let focused = form.get_untracked().and_then(|form| form.query_selector(":focus").ok().flatten());
+        if let Some(field) = focused {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            field.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    on_cleanup(move || keep_field_in_sight.remove());
 
     let events = use_events();
     let endpoint = settings.endpoint.as_str().to_owned();
@@ -191,13 +205,16 @@ where
                 zones,
                 now,
             };
-            prepared(request, &rules, locale)
+            prepared(request, &rules, locale).map_err(|errors| worded(errors, messages))
         })
         .and_then(|request| {
             // The server refuses a slot its hours cannot honour; the same core code says so first.
-            match local_promise(&rules_config, &department.get_untracked(), now, slot.get_untracked(), locale) {
+            match local_promise(&rules_config, &department.get_untracked(), now, slot.get_untracked(), messages) {
                 Ok(_) => Ok(request),
-                Err(_) => Err(vec![FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, locale)]),
+                Err(_) => Err(worded(
+                    vec![FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, locale)],
+                    messages,
+                )),
             }
         });
         match checked {
@@ -332,16 +349,16 @@ where
             Submitted::Accepted(receipt) => {
                 let promise = receipt.promise.clone().or_else(|| {
                     let at = now.get_untracked();
-                    local_promise(&config, &department.get_untracked(), at, slot.get_untracked(), locale).ok()
+                    local_promise(&config, &department.get_untracked(), at, slot.get_untracked(), messages).ok()
                 });
-                view! { <Accepted receipt promise locale /> }.into_any()
+                view! { <Accepted receipt promise /> }.into_any()
             }
             Submitted::Waiting { on_device } => {
                 let config = config.clone();
                 let department = department.get_untracked();
                 (move || match news.with(|news| news.iter().rev().find(|d| d.key == key).cloned()) {
-                    Some(delivery) => view! { <DeliveryNote delivery locale /> }.into_any(),
-                    None => view! { <Waiting on_device config=config.clone() department=department.clone() locale /> }
+                    Some(delivery) => view! { <DeliveryNote delivery /> }.into_any(),
+                    None => view! { <Waiting on_device config=config.clone() department=department.clone() /> }
                         .into_any(),
                 })
                 .into_any()
@@ -359,7 +376,7 @@ where
                 </button>
             </div>
             <h3 class="cw-callback-title" id="cw-callback-title">{texts.open}</h3>
-            <form class="cw-form" data-testid="cw-form" novalidate hidden=finished on:submit=on_submit>
+            <form class="cw-form" data-testid="cw-form" novalidate hidden=finished on:submit=on_submit node_ref=form>
                 <TextField id="cw-phone" label=texts.phone kind="tel" autofill="tel" place=Place::Phone errors node_ref=phone />
                 {name_field}
                 {department_field}
@@ -448,8 +465,8 @@ pub(crate) fn is_invalid(errors: RwSignal<Vec<FieldError>>, place: Place) -> boo
 /// The request was accepted at the first attempt: its number and the promise (the endpoint's, else
 /// the widget's own).
 #[component]
-fn Accepted(receipt: Receipt, promise: Option<String>, locale: Locale) -> impl IntoView {
-    let texts = &locale.messages().callback;
+fn Accepted(receipt: Receipt, promise: Option<String>) -> impl IntoView {
+    let texts = &use_messages().callback;
     view! {
         <div class="cw-outcome cw-outcome-ok" data-testid="cw-success">
             {numbered(texts.accepted(receipt.number.as_deref()))}
@@ -461,8 +478,8 @@ fn Accepted(receipt: Receipt, promise: Option<String>, locale: Locale) -> impl I
 /// The request could not be sent and waits: the honest sentence, and the department's phone and
 /// messenger links for a visitor who cannot wait.
 #[component]
-fn Waiting(on_device: bool, config: Arc<Config>, department: String, locale: Locale) -> impl IntoView {
-    let messages = locale.messages();
+fn Waiting(on_device: bool, config: Arc<Config>, department: String) -> impl IntoView {
+    let messages = use_messages();
     let texts = &messages.callback;
     let chosen = config.departments.iter().find(|d| d.id == department).or(config.departments.first());
     let links = chosen.map(|department| {
@@ -492,10 +509,8 @@ fn Waiting(on_device: bool, config: Arc<Config>, department: String, locale: Loc
 pub fn DeliveryNote(
     /// The news from the [`Outbox`].
     delivery: Delivery,
-    /// The UI language.
-    locale: Locale,
 ) -> impl IntoView {
-    let texts = &locale.messages().callback;
+    let texts = &use_messages().callback;
     match delivery.outcome {
         Delivered::Sent(receipt) => view! {
             <div class="cw-outcome cw-outcome-ok" data-testid="cw-sent">
@@ -513,6 +528,12 @@ pub fn DeliveryNote(
     }
 }
 
+/// `errors` with the sentences of `messages` (the owner's overrides), where validation wrote the
+/// language file's.
+fn worded(errors: Vec<FieldError>, messages: &Messages) -> Vec<FieldError> {
+    errors.into_iter().map(|error| error.worded_with(&messages.errors)).collect()
+}
+
 /// The outcome's first line, its request number kept whole on one line.
 fn numbered(sentence: NumberedSentence) -> impl IntoView {
     let number = sentence.number.map(|number| view! { <span class="cw-number">{number}</span> });
@@ -525,14 +546,12 @@ fn numbered(sentence: NumberedSentence) -> impl IntoView {
 pub fn OutboxNews(
     /// The page's outbox.
     outbox: Outbox,
-    /// The UI language.
-    locale: Locale,
 ) -> impl IntoView {
     let news = outbox.news();
     // Deliveries only ever add to the list, a few per page at most: re-rendering it whole is cheaper
     // in wasm size than a keyed list.
     let notes =
-        move || news.get().into_iter().map(|delivery| view! { <DeliveryNote delivery locale /> }).collect_view();
+        move || news.get().into_iter().map(|delivery| view! { <DeliveryNote delivery /> }).collect_view();
     view! { <div class="cw-news" role="status">{notes}</div> }
 }
 

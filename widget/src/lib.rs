@@ -52,23 +52,25 @@ mod tests {
     ];
 
     #[test]
-    fn loader_draws_the_launcher_with_the_same_texts_as_the_messages() {
-        for locale in [Locale::Ru, Locale::En] {
-            let m = locale.messages();
-            let line =
-                ["    ", locale.tag(), ": { launcher: '", m.launcher, "', loading: '", m.loading, "' },"].concat();
-            assert!(LOADER.contains(&line), "the loader's TEXT table lacks the line {line:?}");
+    fn loader_takes_its_launcher_texts_and_language_rule_from_the_language_files() {
+        assert!(LOADER.contains("const LOCALES = __CW_LOCALES__;"), "the loader lost its generated table");
+        for locale in Locale::ALL {
+            let launcher = ["'", locale.messages().launcher, "'"].concat();
+            assert!(!LOADER.contains(&launcher), "the loader carries a hand copy of {launcher}");
         }
-    }
-
-    #[test]
-    fn loader_maps_the_same_languages_to_russian_as_the_core() {
-        let list = "['ru', 'uk', 'be', 'kk']";
-        assert!(LOADER.contains(list), "the loader's Russian language list changed");
-        for tag in ["ru", "uk", "be", "kk"] {
-            assert_eq!(Locale::from_tag(tag), Some(Locale::Ru), "{tag}");
+        let table: serde_json::Value = serde_json::from_str(contact_core::i18n::LOADER_LOCALES).unwrap();
+        for locale in Locale::ALL {
+            let (m, text) = (locale.messages(), &table["text"][locale.tag()]);
+            assert_eq!((text["launcher"].as_str(), text["loading"].as_str()), (Some(m.launcher), Some(m.loading)));
         }
-        assert_eq!(Locale::for_visitor(Some("de"), None), Locale::En, "the loader falls back to 'en'");
+        let tags = table["tags"].as_object().unwrap();
+        for (tag, language) in tags {
+            assert_eq!(Some(Locale::from_tag(tag).unwrap().tag()), language.as_str(), "{tag}");
+        }
+        for tag in ["ru", "en", "uk", "be", "kk"] {
+            assert!(tags.contains_key(tag), "{tag}");
+        }
+        assert_eq!(table["fallback"], Locale::for_visitor(Some("de"), None).tag(), "the loader falls back as the core");
     }
 
     #[test]

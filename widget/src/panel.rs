@@ -4,12 +4,14 @@
 //! Guarantees: configured text only ever becomes text nodes or attribute values; every link's `href`
 //! is an [`contact_core::links::Href`] (built and allowlisted by the core); the dialog is named by its
 //! heading, takes focus when it opens, keeps Tab inside while open, closes on Escape, and gives focus
-//! back to the launcher when the visitor closes it.
+//! back to the launcher when the visitor closes it. The theme reaches it as custom properties (see
+//! `widget.css`), never as a style attribute in markup.
 
 use std::sync::Arc;
 
 use contact_core::config::{Config, Contact, Department};
 use contact_core::i18n::{Locale, Messages};
+use contact_core::theme::Surface;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,6 +27,12 @@ use crate::outbox::Outbox;
 /// The `id` of the dialog element; the launcher's `aria-controls` points at it.
 const PANEL_ID: &str = "cw-panel";
 const TITLE_ID: &str = "cw-title";
+
+/// The panel's messages, with the owner's overrides: [`ContactPanel`] provides them to everything
+/// it renders.
+pub(crate) fn use_messages() -> &'static Messages {
+    use_context::<&'static Messages>().expect("rendered inside ContactPanel, which provides the messages")
+}
 
 /// The panel together with its open state and launcher: what the loader mounts, and what a Leptos
 /// application renders to get the whole widget behaviour with its own launcher button.
@@ -81,7 +89,10 @@ pub fn ContactPanel<F>(
 where
     F: Fn() + Clone + 'static,
 {
-    let messages = locale.messages();
+    // The owner's texts (`texts` in the configuration) in place of the shipped ones, for every part
+    // of the panel; built once, since the panel is.
+    let messages = config.texts.messages(locale);
+    provide_context(messages);
     let dialog = NodeRef::<html::Div>::new();
     let close_button = NodeRef::<html::Button>::new();
     // One clock for every time shown in the panel, ticking only while it is open.
@@ -120,6 +131,10 @@ where
     let callback = config.callback.clone().map(|settings| (settings, Arc::new(config.clone())));
     let has_form = callback.is_some();
 
+    // The theme's colours as custom properties on the dialog (set through CSSOM, so strict CSP allows
+    // them): the loader paints only the launcher, and a Leptos app has no loader at all.
+    let theme = config.theme;
+    let (link_light, link_dark) = (theme.accent_text(Surface::Light), theme.accent_text(Surface::Dark));
     let title = if config.company.trim().is_empty() { messages.contacts.to_owned() } else { config.company };
     let company_hours = config.hours;
     let departments = config
@@ -159,6 +174,11 @@ where
             aria-labelledby=TITLE_ID
             lang=locale.tag()
             hidden=move || !open.get()
+            style:--cw-accent=theme.accent.to_string()
+            style:--cw-on-accent=theme.on_accent().to_string()
+            style:--cw-accent-hover=theme.accent_hover().to_string()
+            style:--cw-link-light=link_light.to_string()
+            style:--cw-link-dark=link_dark.to_string()
             node_ref=dialog
             on:keydown=on_keydown
         >
@@ -177,7 +197,7 @@ where
             </div>
             <div class="cw-body">
                 <div class="cw-contacts" hidden=move || form_for.with(Option::is_some)>
-                    <OutboxNews outbox=outbox.get_value() locale />
+                    <OutboxNews outbox=outbox.get_value() />
                     {company_summary}
                     {departments}
                 </div>

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use contact_core::callback::FieldError;
 use contact_core::config::Config;
-use contact_core::i18n::Locale;
+use contact_core::i18n::{Locale, Messages};
+use crate::panel::use_messages;
 use contact_core::promise::{Promise, PromiseInput};
 use contact_core::slots::{slots_for, DEFAULT_SLOT_MINUTES};
 use contact_core::time::Timestamp;
@@ -25,7 +26,7 @@ use crate::time_format::IntlClockface;
 type SlotDay = (String, Vec<(Timestamp, String)>);
 
 /// The sentence for a request to `department` at `now`, with the visitor's `slot` if any, worded
-/// in `locale` on the visitor's clock by the core's [`worded_callback_promise`], the server's own
+/// with `messages` (the owner's overrides applied) on the visitor's clock by the core's [`worded_callback_promise`], the server's own
 /// wording: what the widget shows when the endpoint answered without a promise of its own, and
 /// what it checks a chosen slot with before sending. `Err` is a slot the hours cannot honour.
 pub fn local_promise(
@@ -33,12 +34,12 @@ pub fn local_promise(
     department: &str,
     now: Timestamp,
     slot: Option<Timestamp>,
-    locale: Locale,
+    messages: &'static Messages,
 ) -> Result<String, Promise> {
     let visitor = visitor_zone();
     let request = PromiseRequest { department: Some(department), visitor_zone: visitor.as_ref(), slot, now };
-    let face = IntlClockface::new(locale);
-    with_zones(|zones| worded_callback_promise(config, &request, locale.messages(), &face, zones)).map(|(_, text)| text)
+    let face = IntlClockface::new(messages.locale);
+    with_zones(|zones| worded_callback_promise(config, &request, messages, &face, zones)).map(|(_, text)| text)
 }
 
 /// The days and slots the picker offers for `department` at `now`; empty without working hours.
@@ -78,7 +79,8 @@ pub fn SlotPicker(
     /// The UI language.
     locale: Locale,
 ) -> impl IntoView {
-    let texts = &locale.messages().promise;
+    let messages = use_messages();
+    let texts = &messages.promise;
     let now = use_now();
     let days_config = config.clone();
     // Recomputed whenever the form is opened or the department changes, both of which set the
@@ -91,7 +93,7 @@ pub fn SlotPicker(
     });
     let confirmation = move || {
         let at = chosen.get()?;
-        local_promise(&config, &department.get_untracked(), now.get_untracked(), Some(at), locale).ok()
+        local_promise(&config, &department.get_untracked(), now.get_untracked(), Some(at), messages).ok()
     };
     move || {
         let groups = days.get();

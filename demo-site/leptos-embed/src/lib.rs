@@ -58,7 +58,7 @@ fn SupportCorner() -> impl IntoView {
         leptos::logging::error!("[leptos-embed-demo] contact.json: {issue}");
     }
     let locale = config.locale.unwrap_or(Locale::En);
-    let label = config.launcher_label.clone().unwrap_or_else(|| locale.messages().launcher.to_owned());
+    let label = config.launcher_label.clone().unwrap_or_else(|| config.texts.messages(locale).launcher.to_owned());
     let open = RwSignal::new(false);
     let launcher = NodeRef::<html::Button>::new();
     let dialog = move || {

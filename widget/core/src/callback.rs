@@ -49,7 +49,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Department;
 use crate::country::Country;
-use crate::i18n::Locale;
+use crate::i18n::{ErrorTexts, Locale};
 use crate::phone::{PhoneError, PhoneNumber};
 use crate::promise::{Delay, Promise};
 use crate::time::Timestamp;
@@ -280,59 +280,34 @@ impl ErrorCode {
         }
     }
 
-    /// A short sentence for the visitor, in `locale`.
+    /// A short sentence for the visitor, in `locale` as its language file has it.
     pub fn message(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (ErrorCode::Required, Locale::Ru) => "Заполните это поле",
-            (ErrorCode::Required, Locale::En) => "Please fill in this field",
-            (ErrorCode::InvalidType, Locale::Ru) => "Неверный тип значения",
-            (ErrorCode::InvalidType, Locale::En) => "This value has the wrong type",
-            (ErrorCode::InvalidFormat, Locale::Ru) => "Неверный формат",
-            (ErrorCode::InvalidFormat, Locale::En) => "This value is not in the expected format",
-            (ErrorCode::TooLong, Locale::Ru) => "Слишком длинный текст",
-            (ErrorCode::TooLong, Locale::En) => "This text is too long",
-            (ErrorCode::PhoneInvalid, Locale::Ru) => "Номер телефона может содержать только цифры",
-            (ErrorCode::PhoneInvalid, Locale::En) => "A phone number may contain only digits",
-            (ErrorCode::PhoneTooShort, Locale::Ru) => "В номере телефона не хватает цифр",
-            (ErrorCode::PhoneTooShort, Locale::En) => "This phone number has too few digits",
-            (ErrorCode::PhoneTooLong, Locale::Ru) => "В номере телефона слишком много цифр",
-            (ErrorCode::PhoneTooLong, Locale::En) => "This phone number has too many digits",
-            (ErrorCode::UnknownDepartment, Locale::Ru) => "Такого отдела нет",
-            (ErrorCode::UnknownDepartment, Locale::En) => "There is no such department",
-            (ErrorCode::SlotInPast, Locale::Ru) => "Это время уже прошло, выберите другое",
-            (ErrorCode::SlotInPast, Locale::En) => "This time has passed; please choose another",
-            (ErrorCode::SlotUnavailable, Locale::Ru) => "В это время мы не сможем позвонить, выберите другое",
-            (ErrorCode::SlotUnavailable, Locale::En) => "We cannot call at this time; please choose another",
-            (ErrorCode::UnknownZone, Locale::Ru) => "Неизвестный часовой пояс",
-            (ErrorCode::UnknownZone, Locale::En) => "Unknown time zone",
-            (ErrorCode::ConsentRequired, Locale::Ru) => {
-                "Нужно согласие на обработку персональных данных"
-            }
-            (ErrorCode::ConsentRequired, Locale::En) => {
-                "Please agree to the processing of your personal data"
-            }
-            (ErrorCode::MalformedJson, Locale::Ru) => "Запрос повреждён, обновите страницу",
-            (ErrorCode::MalformedJson, Locale::En) => {
-                "The request is damaged; please reload the page"
-            }
-            (ErrorCode::PayloadTooLarge, Locale::Ru) => "Слишком большой запрос",
-            (ErrorCode::PayloadTooLarge, Locale::En) => "The request is too large",
-            (ErrorCode::UnsupportedMediaType, Locale::Ru) => "Запрос должен быть в формате JSON",
-            (ErrorCode::UnsupportedMediaType, Locale::En) => "The request must be JSON",
-            (ErrorCode::IdempotencyConflict, Locale::Ru) => {
-                "Эта заявка уже отправлена с другими данными, обновите страницу"
-            }
-            (ErrorCode::IdempotencyConflict, Locale::En) => {
-                "This request was already sent with other details; please reload the page"
-            }
-            (ErrorCode::RateLimited, Locale::Ru) => "Слишком много заявок, попробуйте чуть позже",
-            (ErrorCode::RateLimited, Locale::En) => "Too many requests; please try again shortly",
-            (ErrorCode::OriginNotAllowed, Locale::Ru) => "Этот сайт не может отправлять заявки",
-            (ErrorCode::OriginNotAllowed, Locale::En) => "This site may not send requests",
-            (ErrorCode::NotFound, Locale::Ru) => "Не найдено",
-            (ErrorCode::NotFound, Locale::En) => "Not found",
-            (ErrorCode::Internal, Locale::Ru) => "Не удалось отправить заявку, попробуйте ещё раз",
-            (ErrorCode::Internal, Locale::En) => "The request could not be sent; please try again",
+        self.text(&locale.messages().errors)
+    }
+
+    /// The sentence for this code among `texts` (a language's, maybe with the owner's overrides).
+    pub fn text(self, texts: &ErrorTexts) -> &'static str {
+        match self {
+            ErrorCode::Required => texts.required,
+            ErrorCode::InvalidType => texts.invalid_type,
+            ErrorCode::InvalidFormat => texts.invalid_format,
+            ErrorCode::TooLong => texts.too_long,
+            ErrorCode::PhoneInvalid => texts.phone_invalid,
+            ErrorCode::PhoneTooShort => texts.phone_too_short,
+            ErrorCode::PhoneTooLong => texts.phone_too_long,
+            ErrorCode::UnknownDepartment => texts.unknown_department,
+            ErrorCode::SlotInPast => texts.slot_in_past,
+            ErrorCode::SlotUnavailable => texts.slot_unavailable,
+            ErrorCode::UnknownZone => texts.unknown_zone,
+            ErrorCode::ConsentRequired => texts.consent_required,
+            ErrorCode::MalformedJson => texts.malformed_json,
+            ErrorCode::PayloadTooLarge => texts.payload_too_large,
+            ErrorCode::UnsupportedMediaType => texts.unsupported_media_type,
+            ErrorCode::IdempotencyConflict => texts.idempotency_conflict,
+            ErrorCode::RateLimited => texts.rate_limited,
+            ErrorCode::OriginNotAllowed => texts.origin_not_allowed,
+            ErrorCode::NotFound => texts.not_found,
+            ErrorCode::Internal => texts.internal,
         }
     }
 }
@@ -357,6 +332,13 @@ impl FieldError {
             code,
             message: code.message(locale).to_owned(),
         }
+    }
+
+    /// The same error with its sentence taken from `texts`, a language's messages with the owner's
+    /// overrides applied (validation itself knows only the language).
+    pub fn worded_with(mut self, texts: &ErrorTexts) -> FieldError {
+        self.message = self.code.text(texts).to_owned();
+        self
     }
 }
 
@@ -1052,6 +1034,16 @@ mod tests {
                 code.as_str(),
                 "{code:?}"
             );
+        }
+    }
+
+    #[test]
+    fn each_error_code_reads_its_sentence_from_the_language_files_key_of_its_name() {
+        for locale in Locale::ALL {
+            for code in ErrorCode::ALL {
+                let key = ["errors.", code.as_str()].concat();
+                assert_eq!(locale.messages().text(&key), Some(code.message(locale)), "{locale:?} {key}");
+            }
         }
     }
 

@@ -16,10 +16,11 @@ pub(crate) mod json;
 mod validate;
 
 use crate::country::Country;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, TextOverrides};
 use crate::links::Href;
 use crate::safe_url::SafeUrl;
 use crate::schedule::Hours;
+use crate::theme::Theme;
 use crate::zones::Zones;
 
 /// A validated configuration, ready to render.
@@ -36,6 +37,12 @@ pub struct Config {
     /// The launcher's visible label; `None` shows the icon only (the accessible name then comes from
     /// the messages).
     pub launcher_label: Option<String>,
+    /// Whether the launcher shows its label or only its icon.
+    pub launcher_style: LauncherStyle,
+    /// The accent colour and the colour scheme.
+    pub theme: Theme,
+    /// Where the widget's events are also sent (Google Tag Manager, Yandex Metrica).
+    pub analytics: Analytics,
     /// Departments in configured order, each with its own contacts. Never contains an empty department.
     pub departments: Vec<Department>,
     /// The company's working hours; `None` when none are configured (or none are valid), and then the
@@ -43,6 +50,8 @@ pub struct Config {
     pub hours: Option<Hours>,
     /// The callback form; `None` hides it (no endpoint configured).
     pub callback: Option<CallbackSettings>,
+    /// The owner's replacements for shipped texts, by language and key (`texts` in the document).
+    pub texts: TextOverrides,
 }
 
 /// The callback form's settings.
@@ -79,23 +88,121 @@ pub enum Side {
     Right,
 }
 
-/// The launcher's position. Offsets are CSS pixels from the chosen side and the bottom edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The launcher's position and when it steps aside. Offsets are CSS pixels from the chosen side and
+/// the bottom edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {
     /// The corner the launcher sits in.
     pub side: Side,
     /// CSS pixels from the left or right edge.
     pub offset_x: u16,
-    /// CSS pixels from the bottom edge.
+    /// CSS pixels from the bottom edge: room for a cookie banner.
     pub offset_y: u16,
+    /// CSS pixels from the bottom edge on narrow viewports (up to 600 px wide), where banners are
+    /// taller; `None` uses `offset_y`.
+    pub offset_y_mobile: Option<u16>,
     /// The CSS `z-index` of the launcher and panel.
     pub z_index: i32,
+    /// Pages where the widget is not shown at all (`/checkout`, `/cart/*`).
+    pub hide_on_paths: Vec<PathPattern>,
+    /// How the launcher keeps out of the way on narrow viewports.
+    pub collapse: Collapse,
 }
 
 impl Default for Placement {
     fn default() -> Self {
-        Placement { side: Side::Right, offset_x: 20, offset_y: 20, z_index: 2_147_483_000 }
+        Placement {
+            side: Side::Right,
+            offset_x: 20,
+            offset_y: 20,
+            offset_y_mobile: None,
+            z_index: 2_147_483_000,
+            hide_on_paths: Vec::new(),
+            collapse: Collapse::Scroll,
+        }
     }
+}
+
+/// How the launcher behaves on narrow viewports (up to 600 px wide), where it covers page content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Collapse {
+    /// Once the visitor scrolls, the launcher shrinks to its icon; it slides out while they scroll
+    /// down and comes back when they scroll up or reach the end of the page.
+    #[default]
+    Scroll,
+    /// The launcher always stays as configured.
+    Never,
+}
+
+/// What the launcher shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LauncherStyle {
+    /// The icon and, when one is configured, the label.
+    #[default]
+    Label,
+    /// The icon only; the label (or the default text) becomes its accessible name.
+    Icon,
+}
+
+/// A page path pattern of `placement.hideOnPaths`, matched against `location.pathname`.
+///
+/// Without `*` the pattern names one page: `/checkout` matches `/checkout` and `/checkout/`. A
+/// pattern ending in `*` matches every path that starts with what comes before the `*`, and
+/// `/cart/*` also matches `/cart` itself. Matching is case-sensitive, like paths; the query string
+/// and the fragment are not part of the path. The loader applies the same rule (`pathMatches`).
+///
+/// ```
+/// use contact_core::config::PathPattern;
+/// let cart = PathPattern::parse("/cart/*").unwrap();
+/// assert!(cart.matches("/cart") && cart.matches("/cart/items/2") && !cart.matches("/cartoon"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathPattern(String);
+
+impl PathPattern {
+    /// Reads a pattern: a path starting with `/`, without spaces, `?` or `#`, with `*` only at the end.
+    pub fn parse(text: &str) -> Result<PathPattern, String> {
+        let body = text.strip_suffix('*').unwrap_or(text);
+        if !text.starts_with('/') {
+            Err(format!("{text:?} is not a path: start it with /, e.g. \"/checkout\""))
+        } else if body.contains(['*', '?', '#']) || body.contains(char::is_whitespace) {
+            Err(format!("{text:?} is not a path pattern: no spaces, ? or #, and * only at the end"))
+        } else {
+            Ok(PathPattern(text.to_owned()))
+        }
+    }
+
+    /// The pattern as configured.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the page at `path` (a `location.pathname`) is one this pattern names.
+    pub fn matches(&self, path: &str) -> bool {
+        match self.0.strip_suffix('*') {
+            // `/cart` + `/` starts with `/cart/`: the section's own page is part of it.
+            Some(prefix) => [path, "/"].concat().starts_with(prefix),
+            None => without_trailing_slash(&self.0) == without_trailing_slash(path),
+        }
+    }
+}
+
+/// `/a/` is the page `/a`; the root `/` stays itself.
+fn without_trailing_slash(path: &str) -> &str {
+    match path.strip_suffix('/') {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => path,
+    }
+}
+
+/// Where the loader also sends each event, as `contact_widget_<event>` with the event's details
+/// (never personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analytics {
+    /// The global array events are pushed to for Google Tag Manager (usually `dataLayer`).
+    pub data_layer: Option<String>,
+    /// The Yandex Metrica counter whose `reachGoal` receives each event.
+    pub metrika: Option<u64>,
 }
 
 /// A group of contacts that answers one kind of question ("Продажи", "Сервис").
@@ -186,7 +293,7 @@ pub fn document_keys() -> Vec<(String, Vec<&'static str>)> {
 }
 
 /// The values each enumerated option takes, by its name in `config.schema.json` (`Locale`, `Side`,
-/// `Load`). Contact types are the `Contact:…` names of [`document_keys`]; country codes are
+/// `Load`, `Scheme`, …). Contact types are the `Contact:…` names of [`document_keys`]; country codes are
 /// [`Country::all`].
 pub fn document_values() -> Vec<(&'static str, Vec<&'static str>)> {
     validate::document_values()

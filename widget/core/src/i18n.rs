@@ -1,60 +1,54 @@
 //! UI languages and their messages.
 //!
-//! Every phrase the widget shows or announces is a [`Messages`] field, written once per [`Locale`];
-//! rendering code never assembles English fragments of its own. Phrases with values are templates
-//! with `{name}` placeholders, filled by [`fill`]; a counted phrase has a form per plural category
-//! ([`Plural`]), the category coming from the browser's `Intl.PluralRules`. The language is chosen by
-//! [`Locale::for_visitor`] when the configuration does not fix it.
+//! Every phrase the widget shows or announces is a [`Messages`] field, written once per language in
+//! `widget/core/locales/<tag>.toml`; rendering code never assembles English fragments of its own.
+//! `build.rs` turns those files into the [`Locale`] enum and one `static` [`Messages`] per language
+//! (plain `&'static str` fields: nothing is parsed at run time), and refuses to build when a file
+//! lacks a key of `en.toml` or writes a text with other placeholders (see `docs/i18n.md`). Phrases
+//! with values are templates with `{name}` placeholders, filled by [`fill`]; a counted phrase has a
+//! form per plural category ([`Plural`]), the category coming from the browser's `Intl.PluralRules`
+//! (or `intl_pluralrules` on the server). The language is chosen by [`Locale::for_visitor`] when the
+//! configuration does not fix it, and the site owner may replace any text ([`TextOverrides`]).
 //!
-//! The loader (`widget/loader/contact-widget.js`) draws the launcher before the wasm arrives, so it
-//! carries its own copy of the few texts it needs ([`Messages::launcher`], [`Messages::loading`]) and of
-//! the language rule; a test in `contact-widget` fails when the two drift apart.
+//! The loader (`widget/loader/contact-widget.js`) draws the launcher before the wasm arrives; its
+//! texts and language rule are [`LOADER_LOCALES`], generated from the same files and written into the
+//! loader by `scripts/build-widget.sh`.
+
+use std::sync::OnceLock;
 
 use crate::config::Channel;
 use crate::time::{Date, Weekday};
 
-/// A UI language the widget ships.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    Ru,
-    En,
-}
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 impl Locale {
     /// Reads a BCP 47 language tag (`ru`, `ru-RU`, `en-GB`; `_` is accepted as a separator too) by its
-    /// primary language subtag, ignoring case.
-    ///
-    /// Ukrainian, Belarusian and Kazakh map to Russian: visitors whose browsers prefer them read Russian
-    /// far more often than English, and the widget ships no closer language. Any other language is
-    /// `None`: the caller decides the fallback.
+    /// primary language subtag, ignoring case: a shipped language's own tag, or one its file
+    /// `covers` (Belarusian and Kazakh visitors read Russian far more often than English, until a
+    /// file of their own exists). Any other language is `None`: the caller decides the fallback.
     ///
     /// ```
     /// use contact_core::i18n::Locale;
     /// assert_eq!(Locale::from_tag("ru-RU"), Some(Locale::Ru));
     /// assert_eq!(Locale::from_tag("EN_gb"), Some(Locale::En));
+    /// assert_eq!(Locale::from_tag("uk-UA"), Some(Locale::Uk));
     /// assert_eq!(Locale::from_tag("de"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Locale> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        if ["ru", "uk", "be", "kk"].iter().any(|lang| primary.eq_ignore_ascii_case(lang)) {
-            Some(Locale::Ru)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Locale::En)
-        } else {
-            None
-        }
+        TAGS.iter().find(|(own, _)| primary.eq_ignore_ascii_case(own)).map(|(_, locale)| *locale)
     }
 
     /// Chooses the language for a visitor when the configuration does not name one: the first tag
     /// that is present decides, the host page's `<html lang>` before the browser's language, so the
     /// panel reads like the page it sits on. A language the widget does not ship, or no tag at all,
-    /// gives English, the language most visitors of a foreign-language page can read.
+    /// gives [`Locale::FALLBACK`] (English), the language most visitors of a foreign-language page
+    /// can read.
     ///
     /// ```
     /// use contact_core::i18n::Locale;
-    /// assert_eq!(Locale::for_visitor(Some("kk-KZ"), Some("en-US")), Locale::Ru);
-    /// assert_eq!(Locale::for_visitor(Some(""), Some("ru")), Locale::Ru);
+    /// assert_eq!(Locale::for_visitor(Some("be-BY"), Some("en-US")), Locale::Ru);
+    /// assert_eq!(Locale::for_visitor(Some(""), Some("uk")), Locale::Uk);
     /// assert_eq!(Locale::for_visitor(Some("de"), Some("ru")), Locale::En);
     /// ```
     pub fn for_visitor(page_lang: Option<&str>, browser_lang: Option<&str>) -> Locale {
@@ -64,29 +58,14 @@ impl Locale {
             .map(str::trim)
             .find(|tag| !tag.is_empty())
             .and_then(Locale::from_tag)
-            .unwrap_or(Locale::En)
-    }
-
-    /// The language's short tag, for the `lang` attribute of the rendered panel.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Ru => "ru",
-            Locale::En => "en",
-        }
-    }
-
-    /// Every message in this language.
-    pub fn messages(self) -> &'static Messages {
-        match self {
-            Locale::Ru => &RU,
-            Locale::En => &EN,
-        }
+            .unwrap_or(Locale::FALLBACK)
     }
 }
 
 /// The widget's texts in one language. Channel actions are verbs for accessible names
-/// ("Позвонить: +7 495 123-45-67, Продажи"); read them through [`Messages::action`].
-#[derive(Debug, PartialEq, Eq)]
+/// ("Позвонить: +7 495 123-45-67, Продажи"); read them through [`Messages::action`]. Each field is
+/// the key of the same name in the language files (`hours.minutes.one`, `callback.submit`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Messages {
     /// The launcher's accessible name when the configuration gives it no visible label.
     pub launcher: &'static str,
@@ -119,12 +98,57 @@ pub struct Messages {
     pub callback: CallbackTexts,
     /// The callback promise: see [`PromiseTexts`].
     pub promise: PromiseTexts,
+    /// Why a request was refused: see [`ErrorTexts`].
+    pub errors: ErrorTexts,
+    /// How the server writes dates: see [`ClockTexts`].
+    pub clock: ClockTexts,
+}
+
+/// The sentence for each [`crate::callback::ErrorCode`], by its `snake_case` name; read through
+/// [`crate::callback::ErrorCode::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub struct ErrorTexts {
+    pub required: &'static str,
+    pub invalid_type: &'static str,
+    pub invalid_format: &'static str,
+    pub too_long: &'static str,
+    pub phone_invalid: &'static str,
+    pub phone_too_short: &'static str,
+    pub phone_too_long: &'static str,
+    pub unknown_department: &'static str,
+    pub slot_in_past: &'static str,
+    pub slot_unavailable: &'static str,
+    pub unknown_zone: &'static str,
+    pub consent_required: &'static str,
+    pub malformed_json: &'static str,
+    pub payload_too_large: &'static str,
+    pub unsupported_media_type: &'static str,
+    pub idempotency_conflict: &'static str,
+    pub rate_limited: &'static str,
+    pub origin_not_allowed: &'static str,
+    pub not_found: &'static str,
+    pub internal: &'static str,
+}
+
+/// How dates are written where no browser `Intl` is at hand (the server's promise texts, through
+/// `wording::NativeClockface`); the widget asks `Intl` instead, so these cost it nothing but bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockTexts {
+    /// A date without the year: `{day}` (a number) and `{month}` ("9 января", "January 9").
+    pub date: &'static str,
+    /// A date with its weekday, for the slot picker: `{weekday}` and `{date}` ("пн, 1 июня").
+    pub weekday_date: &'static str,
+    /// Month names as they stand in [`ClockTexts::date`] (Russian: the genitive), January first.
+    pub months: [&'static str; 12],
+    /// Short weekday names, Monday first.
+    pub weekdays: [&'static str; 7],
 }
 
 /// What a visitor who asked for a callback is told to expect. `{day}` is a [`DayRef`] phrase,
 /// `{time}` a time on the visitor's clock; the company's clock is appended by the caller through
 /// [`HoursTexts::company_time`] when it reads differently.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromiseTexts {
     /// "Перезвоним в течение {minutes}", `{minutes}` being [`PromiseTexts::minutes`].
     pub within: &'static str,
@@ -149,7 +173,7 @@ pub struct PromiseTexts {
 
 /// The callback form's texts. Templates mark their values with `{number}` and `{reason}`; fill them
 /// through [`CallbackTexts::accepted`], [`CallbackTexts::sent`] and [`CallbackTexts::not_accepted`].
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallbackTexts {
     /// The button that opens the form, and the form's heading.
     pub open: &'static str,
@@ -248,7 +272,7 @@ impl std::fmt::Display for NumberedSentence {
 /// the e-mail answer time. Templates name their values in braces (`{time}`, `{day}`) and are filled
 /// by [`fill`]; times, dates and zone names come from the browser's `Intl` in the visitor's locale,
 /// so only the words around them are written here.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoursTexts {
     /// Open, closing later the same day: `{time}` on the visitor's clock.
     pub open_until: &'static str,
@@ -270,7 +294,7 @@ pub struct HoursTexts {
     pub your_time: &'static str,
     /// Zone phrases of common zones by IANA name ("по Москве": Russian needs the dative, which
     /// `Intl` does not give); read through [`HoursTexts::zone_time_of`].
-    pub zone_times: &'static [(&'static str, &'static str)],
+    pub zone_times: [(&'static str, &'static str); ZONE_PHRASES],
     /// The zone phrase of any other zone, around `Intl`'s generic name for it (`{zone}`).
     pub zone_time: &'static str,
     /// The day phrase for today.
@@ -397,7 +421,7 @@ impl PluralCategory {
 /// A counted phrase in the plural forms the shipped languages need; `{n}` is the number. Russian
 /// uses all four ("1 минуту", "2 минуты", "5 минут", "1,5 минуты"); English writes `other` for
 /// `few` and `many`.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plural {
     pub one: &'static str,
     pub few: &'static str,
@@ -505,8 +529,8 @@ impl Messages {
     /// assert_eq!(name, "Позвонить: +7 495 123-45-67, Продажи");
     /// ```
     pub fn contact_name(&self, channel: Channel, text: &str, department: &str) -> String {
-        // Both shipped languages punctuate this the same way; a language that does not would get
-        // its own template field here.
+        // Every shipped language punctuates this the same way; one that does not would get its own
+        // template field here.
         let action = self.action(channel);
         let mut name = String::with_capacity(action.len() + text.len() + department.len() + 4);
         name.push_str(action);
@@ -520,221 +544,103 @@ impl Messages {
     }
 }
 
-static RU: Messages = Messages {
-    launcher: "Связаться",
-    contacts: "Контакты",
-    close: "Закрыть",
-    loading: "Загрузка…",
-    call: "Позвонить",
-    email: "Написать на почту",
-    whatsapp: "Написать в WhatsApp",
-    telegram: "Написать в Telegram",
-    viber: "Написать в Viber",
-    vk: "Написать во ВКонтакте",
-    messenger: "Написать в Messenger",
-    skype: "Написать в Skype",
-    sms: "Отправить SMS",
-    signal: "Написать в Signal",
-    instagram: "Написать в Instagram",
-    max: "Написать в MAX",
-    vk_name: "ВКонтакте",
-    locale: Locale::Ru,
-    hours: HoursTexts {
-        open_until: "Открыто · до {time} по вашему времени",
-        closes_on: "Открыто · закроемся {day} в {time} по вашему времени",
-        closes_in: "Открыто · закроемся через {minutes}, в {time} по вашему времени",
-        open_always: "Открыто круглосуточно",
-        opens_on: "Закрыто · откроемся {day} в {time} по вашему времени",
-        opens_in: "Закрыто · откроемся через {minutes}, в {time} по вашему времени",
-        closed: "Закрыто",
-        company_time: "({time} {zone})",
-        your_time: "по вашему времени",
-        zone_times: &[
-            ("Europe/Kaliningrad", "по Калининграду"),
-            ("Europe/Moscow", "по Москве"),
-            ("Europe/Samara", "по Самаре"),
-            ("Europe/Volgograd", "по Волгограду"),
-            ("Asia/Yekaterinburg", "по Екатеринбургу"),
-            ("Asia/Omsk", "по Омску"),
-            ("Asia/Novosibirsk", "по Новосибирску"),
-            ("Asia/Krasnoyarsk", "по Красноярску"),
-            ("Asia/Irkutsk", "по Иркутску"),
-            ("Asia/Yakutsk", "по Якутску"),
-            ("Asia/Vladivostok", "по Владивостоку"),
-            ("Asia/Magadan", "по Магадану"),
-            ("Asia/Kamchatka", "по Камчатке"),
-            ("Europe/Minsk", "по Минску"),
-            ("Asia/Almaty", "по Алматы"),
-            ("Asia/Tashkent", "по Ташкенту"),
-        ],
-        zone_time: "по времени «{zone}»",
-        today: "сегодня",
-        tomorrow: "завтра",
-        on_weekdays: ["в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье"],
-        on_date: "{date}",
-        minutes: Plural {
-            one: "{n} минуту", few: "{n} минуты", many: "{n} минут", other: "{n} минуты"
-        },
-        disclosure: "Часы работы",
-        table_caption: "Часы работы {zone}",
-        show_in: "Показать {zone}",
-        day_closed: "выходной",
-        all_day: "круглосуточно",
-        interval: "{start}–{end}",
-        closed_dates: "{dates} не работаем",
-        special_dates: "{dates} — особый график",
-        date_range: "{first} – {last}",
-        email_answer: "Ответим в течение {days}: напишите сейчас — ответ {day} до {time} по вашему времени",
-        business_days: Plural {
-            one: "{n} рабочего дня",
-            few: "{n} рабочих дней",
-            many: "{n} рабочих дней",
-            other: "{n} рабочего дня",
-        },
-    },
-    callback: CallbackTexts {
-        open: "Заказать звонок",
-        back: "Назад к контактам",
-        phone: "Телефон",
-        name: "Имя (необязательно)",
-        topic: "Тема (необязательно)",
-        department: "Отдел",
-        consent: "Согласен на обработку персональных данных",
-        policy: "Политика конфиденциальности",
-        submit: "Перезвоните мне",
-        sending: "Отправляем…",
-        accepted: "Заявка принята, номер {number}",
-        accepted_plain: "Заявка принята",
-        saved_on_device:
-            "Заявка сохранена на этом устройстве, но ещё не отправлена. Отправим, как только появится связь.",
-        kept_in_page:
-            "Заявка ещё не отправлена: нет связи. Отправим, как только она появится, если эта страница будет открыта.",
-        meanwhile: "Если срочно, позвоните или напишите нам:",
-        sent: "Заявка отправлена, номер {number}",
-        sent_plain: "Заявка отправлена",
-        not_accepted: "Сохранённую заявку не приняли: {reason}",
-    },
-    promise: PromiseTexts {
-        within: "Перезвоним в течение {minutes}",
-        minutes: Plural { one: "{n} минуты", few: "{n} минут", many: "{n} минут", other: "{n} минуты" },
-        by_closed: "Сейчас мы не работаем. Перезвоним {day} до {time} по вашему времени",
-        by_closes_soon: "Скоро закрываемся. Перезвоним {day} до {time} по вашему времени",
-        by_quiet_hours: "Ночью по вашему времени не звоним. Перезвоним {day} до {time} по вашему времени",
-        slot: "Позвоним {day} в {time} по вашему времени",
-        no_time_ahead: "Ближайшее время звонка назвать не можем. Пожалуйста, позвоните или напишите нам.",
-        picker: "Когда позвонить (необязательно)",
-        as_soon_as_possible: "Как можно скорее",
-    },
-};
+/// The `{name}` placeholders of a template, sorted and each once, as [`fill`] reads them: an
+/// override must keep its original's, or the value it should show would be lost.
+///
+/// ```
+/// use contact_core::i18n::placeholders;
+/// assert_eq!(placeholders("до {time} {zone}, {time}"), ["time", "zone"]);
+/// ```
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}'))
+        .map(|(name, _)| name)
+        .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
 
-static EN: Messages = Messages {
-    launcher: "Contact us",
-    contacts: "Contacts",
-    close: "Close",
-    loading: "Loading…",
-    call: "Call",
-    email: "Send an e-mail",
-    whatsapp: "Message on WhatsApp",
-    telegram: "Message on Telegram",
-    viber: "Message on Viber",
-    vk: "Message on VK",
-    messenger: "Message on Messenger",
-    skype: "Message on Skype",
-    sms: "Send a text message",
-    signal: "Message on Signal",
-    instagram: "Message on Instagram",
-    max: "Message on MAX",
-    vk_name: "VK",
-    locale: Locale::En,
-    hours: HoursTexts {
-        open_until: "Open · until {time} your time",
-        closes_on: "Open · closes {day} at {time} your time",
-        closes_in: "Open · closes in {minutes}, at {time} your time",
-        open_always: "Open 24/7",
-        opens_on: "Closed · opens {day} at {time} your time",
-        opens_in: "Closed · opens in {minutes}, at {time} your time",
-        closed: "Closed",
-        company_time: "({time} {zone})",
-        your_time: "your time",
-        zone_times: &[
-            ("Europe/Kaliningrad", "Kaliningrad time"),
-            ("Europe/Moscow", "Moscow time"),
-            ("Europe/Samara", "Samara time"),
-            ("Europe/Volgograd", "Volgograd time"),
-            ("Asia/Yekaterinburg", "Yekaterinburg time"),
-            ("Asia/Omsk", "Omsk time"),
-            ("Asia/Novosibirsk", "Novosibirsk time"),
-            ("Asia/Krasnoyarsk", "Krasnoyarsk time"),
-            ("Asia/Irkutsk", "Irkutsk time"),
-            ("Asia/Yakutsk", "Yakutsk time"),
-            ("Asia/Vladivostok", "Vladivostok time"),
-            ("Asia/Magadan", "Magadan time"),
-            ("Asia/Kamchatka", "Kamchatka time"),
-            ("Europe/Minsk", "Minsk time"),
-            ("Asia/Almaty", "Almaty time"),
-            ("Asia/Tashkent", "Tashkent time"),
-        ],
-        zone_time: "{zone}",
-        today: "today",
-        tomorrow: "tomorrow",
-        on_weekdays: ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday"],
-        on_date: "on {date}",
-        minutes: Plural { one: "{n} minute", few: "{n} minutes", many: "{n} minutes", other: "{n} minutes" },
-        disclosure: "Opening hours",
-        table_caption: "Opening hours, {zone}",
-        show_in: "Show in {zone}",
-        day_closed: "closed",
-        all_day: "24 hours",
-        interval: "{start} – {end}",
-        closed_dates: "Closed {dates}",
-        special_dates: "Special hours {dates}",
-        date_range: "{first} – {last}",
-        email_answer: "We answer within {days}: write now and expect an answer {day} by {time} your time",
-        business_days: Plural {
-            one: "{n} business day",
-            few: "{n} business days",
-            many: "{n} business days",
-            other: "{n} business days",
-        },
-    },
-    callback: CallbackTexts {
-        open: "Request a call",
-        back: "Back to contacts",
-        phone: "Phone",
-        name: "Name (optional)",
-        topic: "Topic (optional)",
-        department: "Department",
-        consent: "I agree to the processing of my personal data",
-        policy: "Privacy policy",
-        submit: "Call me back",
-        sending: "Sending…",
-        accepted: "Request received, number {number}",
-        accepted_plain: "Request received",
-        saved_on_device: "Your request is saved on this device but not sent yet. We will send it as soon as you are online.",
-        kept_in_page: "Your request is not sent yet: there is no connection. We will send it once there is, if this page stays open.",
-        meanwhile: "If it is urgent, call or message us:",
-        sent: "Your request has been sent, number {number}",
-        sent_plain: "Your request has been sent",
-        not_accepted: "The saved request was not accepted: {reason}",
-    },
-    promise: PromiseTexts {
-        within: "We will call you back within {minutes}",
-        minutes: Plural { one: "{n} minute", few: "{n} minutes", many: "{n} minutes", other: "{n} minutes" },
-        by_closed: "We are closed now. We will call you back {day} by {time} your time",
-        by_closes_soon: "We close soon. We will call you back {day} by {time} your time",
-        by_quiet_hours: "We do not call at night your time. We will call you back {day} by {time} your time",
-        slot: "We will call you {day} at {time} your time",
-        no_time_ahead: "We cannot name a time for the call yet. Please call or write to us.",
-        picker: "When to call (optional)",
-        as_soon_as_possible: "As soon as possible",
-    },
-};
+/// The site owner's replacements for shipped texts (the configuration's `texts`), each checked
+/// against the language files when added: a shipped language, a key of its file, and the original's
+/// placeholders. [`TextOverrides::messages`] gives a language's [`Messages`] with them applied.
+#[derive(Debug, Clone, Default)]
+pub struct TextOverrides {
+    /// (language, key, text) in the order given; a later text for the same key wins.
+    entries: Vec<(Locale, String, String)>,
+    /// Each language's overridden messages, built on first use.
+    built: [OnceLock<&'static Messages>; Locale::ALL.len()],
+}
+
+impl PartialEq for TextOverrides {
+    fn eq(&self, other: &TextOverrides) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl TextOverrides {
+    /// Adds the owner's `text` for `key` in `locale`, or says why it cannot be used: the key is
+    /// not one of the language files' ([`Messages::KEYS`]), or the text's placeholders differ from
+    /// the original's.
+    ///
+    /// ```
+    /// use contact_core::i18n::{Locale, TextOverrides};
+    /// let mut texts = TextOverrides::default();
+    /// assert_eq!(texts.add(Locale::Ru, "callback.submit", "Жду звонка"), Ok(()));
+    /// assert!(texts.add(Locale::En, "callback.accepted", "Thanks!").is_err());
+    /// assert_eq!(texts.messages(Locale::Ru).callback.submit, "Жду звонка");
+    /// ```
+    pub fn add(&mut self, locale: Locale, key: &str, text: &str) -> Result<(), String> {
+        let original = locale.messages().text(key).ok_or_else(|| "no such text; see docs/i18n.md for the keys".to_owned())?;
+        if text.trim().is_empty() {
+            return Err("the text is empty".to_owned());
+        }
+        let (wanted, given) = (placeholders(original), placeholders(text));
+        if wanted != given {
+            let list = |names: &[&str]| names.iter().map(|name| ["{", name, "}"].concat()).collect::<Vec<_>>().join(" ");
+            return Err(format!("the text must keep the placeholders [{}] (it has [{}])", list(&wanted), list(&given)));
+        }
+        self.entries.push((locale, key.to_owned(), text.to_owned()));
+        Ok(())
+    }
+
+    /// Whether the owner replaced no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The owner's text for `key` in `locale`, if there is one.
+    pub fn get(&self, locale: Locale, key: &str) -> Option<&str> {
+        self.entries.iter().rev().find(|(own, name, _)| *own == locale && name == key).map(|(_, _, text)| text.as_str())
+    }
+
+    /// `locale`'s messages with the owner's texts in place of the file's. Without overrides for
+    /// `locale` this is [`Locale::messages`] itself. Otherwise the copy is built on the first call
+    /// and kept: its texts are leaked into `&'static str`, so that [`Messages`] stays plain static
+    /// data for every reader; a configuration lives as long as the page (or the server), so that
+    /// is once per language and a few hundred bytes.
+    pub fn messages(&self, locale: Locale) -> &'static Messages {
+        if !self.entries.iter().any(|(own, _, _)| *own == locale) {
+            return locale.messages();
+        }
+        self.built[locale as usize].get_or_init(|| {
+            let mut messages = locale.messages().clone();
+            for (_, key, text) in self.entries.iter().filter(|(own, _, _)| *own == locale) {
+                messages.set(key, Box::leak(text.clone().into_boxed_str()));
+            }
+            Box::leak(Box::new(messages))
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const LOCALES: [Locale; 2] = [Locale::Ru, Locale::En];
+    const LOCALES: [Locale; Locale::ALL.len()] = Locale::ALL;
 
     /// Every channel, listed through an exhaustive match so that a new channel fails to compile here
     /// until it is added to the tests.
@@ -780,8 +686,10 @@ mod tests {
             ("RU", Some(Locale::Ru)),
             ("ru_RU", Some(Locale::Ru)),
             (" ru-Cyrl-RU ", Some(Locale::Ru)),
-            ("uk-UA", Some(Locale::Ru)),
+            ("uk-UA", Some(Locale::Uk)),
+            ("UK", Some(Locale::Uk)),
             ("be", Some(Locale::Ru)),
+            // Russian until a kk.toml exists; then Kazakh takes its tag back.
             ("kk-KZ", Some(Locale::Ru)),
             ("en", Some(Locale::En)),
             ("en-GB", Some(Locale::En)),
@@ -802,7 +710,8 @@ mod tests {
         let cases = [
             (Some("ru"), Some("en-US"), Locale::Ru),
             (Some("en"), Some("ru-RU"), Locale::En),
-            (None, Some("uk-UA"), Locale::Ru),
+            (None, Some("uk-UA"), Locale::Uk),
+            (Some("uk"), Some("ru-RU"), Locale::Uk),
             (Some(""), Some("be-BY"), Locale::Ru),
             (Some("  "), Some("en"), Locale::En),
             (Some("de"), Some("ru"), Locale::En),
@@ -815,7 +724,7 @@ mod tests {
     }
 
     #[test]
-    fn every_message_is_written_in_both_languages() {
+    fn every_message_is_written_in_every_language() {
         for locale in LOCALES {
             let m = locale.messages();
             for (field, text) in [
@@ -878,7 +787,7 @@ mod tests {
     }
 
     #[test]
-    fn callback_texts_are_written_in_both_languages_with_their_placeholders() {
+    fn callback_texts_are_written_in_every_language_with_their_placeholders() {
         for locale in LOCALES {
             let c = &locale.messages().callback;
             let labels = [c.open, c.back, c.phone, c.name, c.topic, c.department, c.consent, c.policy, c.submit];
@@ -1003,13 +912,100 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_name_the_same_common_zones() {
+    fn every_language_names_the_same_common_zones() {
         let zones =
             |locale: Locale| locale.messages().hours.zone_times.iter().map(|(zone, _)| *zone).collect::<Vec<_>>();
-        assert_eq!(zones(Locale::Ru), zones(Locale::En));
+        for locale in LOCALES {
+            assert_eq!(zones(locale), zones(Locale::En), "{locale:?}");
+        }
         assert_eq!(Locale::Ru.messages().hours.zone_time_of("Europe/Moscow"), Some("по Москве"));
         assert_eq!(Locale::En.messages().hours.zone_time_of("Asia/Vladivostok"), Some("Vladivostok time"));
         assert_eq!(Locale::Ru.messages().hours.zone_time_of("America/New_York"), None);
+    }
+
+    #[test]
+    fn every_language_writes_every_key_with_the_placeholders_of_english() {
+        assert!(Messages::KEYS.len() >= 140, "the keys are listed: {}", Messages::KEYS.len());
+        let english = Locale::En.messages();
+        for locale in LOCALES {
+            let m = locale.messages();
+            for key in Messages::KEYS {
+                let text = m.text(key).unwrap_or_else(|| panic!("{locale:?} has no {key}"));
+                assert!(!text.trim().is_empty(), "{locale:?}.{key} is empty");
+                assert_eq!(placeholders(text), placeholders(english.text(key).unwrap()), "{locale:?}.{key}");
+            }
+        }
+        assert_eq!(Locale::En.messages().text("no.such.key"), None);
+    }
+
+    #[test]
+    fn ukrainian_reads_its_own_words_not_russian_ones() {
+        let m = Locale::Uk.messages();
+        let cases = [
+            ("launcher", "Зв'язатися"),
+            ("hours.on_weekdays.tue", "у вівторок"),
+            ("hours.on_weekdays.fri", "у п'ятницю"),
+            ("hours.zone_times.Europe/Kyiv", "за київським часом"),
+            ("hours.zone_times.Europe/Moscow", "за московським часом"),
+            ("callback.submit", "Передзвоніть мені"),
+            ("errors.required", "Заповніть це поле"),
+        ];
+        for (key, expected) in cases {
+            assert_eq!(m.text(key), Some(expected), "{key}");
+        }
+        assert_eq!(m.hours.day(DayRef::Weekday(Weekday::Tuesday), |_| unreachable!()), "у вівторок");
+        assert_eq!(m.hours.zone_time_of("Europe/Kyiv"), Some("за київським часом"));
+    }
+
+    #[test]
+    fn ukrainian_counts_take_the_form_of_their_plural_category() {
+        let minutes = &Locale::Uk.messages().hours.minutes;
+        let cases = [
+            (1, PluralCategory::One, "1 хвилину"),
+            (2, PluralCategory::Few, "2 хвилини"),
+            (5, PluralCategory::Many, "5 хвилин"),
+            (21, PluralCategory::One, "21 хвилину"),
+        ];
+        for (n, category, expected) in cases {
+            assert_eq!(minutes.count(n, category), expected);
+        }
+    }
+
+    #[test]
+    fn setting_a_text_by_its_key_changes_that_text_only() {
+        let mut m = Locale::Ru.messages().clone();
+        assert!(m.set("callback.submit", "Жду звонка"));
+        assert!(m.set("hours.on_weekdays.mon", "в пн"));
+        assert!(m.set("hours.zone_times.Europe/Moscow", "по МСК"));
+        assert!(!m.set("callback.nothing", "x"));
+        assert_eq!(m.callback.submit, "Жду звонка");
+        assert_eq!(m.hours.on_weekdays[0], "в пн");
+        assert_eq!(m.hours.zone_time_of("Europe/Moscow"), Some("по МСК"));
+        assert_eq!(m.callback.back, Locale::Ru.messages().callback.back);
+    }
+
+    #[test]
+    fn owner_overrides_apply_to_their_language_and_bad_ones_are_refused() {
+        let mut texts = TextOverrides::default();
+        assert_eq!(texts.add(Locale::Ru, "callback.submit", "Жду звонка"), Ok(()));
+        assert_eq!(texts.add(Locale::En, "hours.minutes.other", "{n} mins"), Ok(()));
+        let refused = [
+            (Locale::Ru, "callback.submitt", "no such text"),
+            (Locale::En, "callback.accepted", "must keep the placeholders [{number}] (it has [])"),
+            (Locale::En, "hours.open_until", "must keep the placeholders [{time}] (it has [{time} {zone}])"),
+        ];
+        for (locale, key, why) in refused {
+            let text = if key == "hours.open_until" { "Open until {time} {zone}" } else { "Thanks" };
+            let error = texts.add(locale, key, text).unwrap_err();
+            assert!(error.contains(why), "{key}: {error}");
+        }
+        let russian = texts.messages(Locale::Ru);
+        assert_eq!(russian.callback.submit, "Жду звонка");
+        assert_eq!(russian.callback.open, "Заказать звонок");
+        assert!(std::ptr::eq(texts.messages(Locale::Ru), russian), "built once, then kept");
+        assert_eq!(texts.messages(Locale::En).hours.minutes.other, "{n} mins");
+        assert!(std::ptr::eq(texts.messages(Locale::Uk), Locale::Uk.messages()), "no overrides, no copy");
+        assert_eq!(texts.get(Locale::Ru, "callback.submit"), Some("Жду звонка"));
     }
 
     #[test]

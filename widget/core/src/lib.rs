@@ -16,6 +16,7 @@ pub mod conformance;
 pub mod promise;
 pub mod schedule;
 pub mod slots;
+pub mod theme;
 pub mod time;
 pub mod wording;
 pub mod zones;

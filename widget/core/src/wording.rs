@@ -174,26 +174,16 @@ mod native {
     use intl_pluralrules::{PluralRuleType, PluralRules};
 
     use super::Clockface;
-    use crate::i18n::{Locale, PluralCategory};
+    use crate::i18n::{fill, ClockTexts, Locale, PluralCategory};
     use crate::time::{Date, LocalTime, Timestamp};
     use crate::zones::{JiffZones, Tz, ZoneName};
 
-    const MONTHS_RU: [&str; 12] = [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-        "декабря",
-    ];
-    const MONTHS_EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ];
-    const WEEKDAYS_RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"];
-    const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
     /// [`Clockface`] for native code (the server's promise texts, tests): 24-hour "09:15" times in
-    /// both languages, dates as "9 января" / "January 9", zones by the last part of their IANA name
-    /// ("New York"), CLDR plural rules from `intl_pluralrules`, offsets from [`JiffZones`].
+    /// every language, dates and weekdays as the language file's `clock` section writes them
+    /// ("9 января", "January 9"), zones by the last part of their IANA name ("New York"), CLDR
+    /// plural rules from `intl_pluralrules`, offsets from [`JiffZones`].
     pub struct NativeClockface {
-        locale: Locale,
+        texts: &'static ClockTexts,
         rules: PluralRules,
     }
 
@@ -204,12 +194,7 @@ mod native {
                 locale.tag().parse().expect("a shipped locale's tag is a valid language identifier");
             let rules = PluralRules::create(language, PluralRuleType::CARDINAL)
                 .expect("intl_pluralrules has cardinal rules for every shipped locale");
-            NativeClockface { locale, rules }
-        }
-
-        fn month(&self, date: Date) -> &'static str {
-            let months = if self.locale == Locale::Ru { &MONTHS_RU } else { &MONTHS_EN };
-            months[usize::from(date.month()) - 1]
+            NativeClockface { texts: &locale.messages().clock, rules }
         }
     }
 
@@ -226,15 +211,13 @@ mod native {
         }
 
         fn weekday_date(&self, date: Date) -> String {
-            let weekdays = if self.locale == Locale::Ru { &WEEKDAYS_RU } else { &WEEKDAYS_EN };
-            [weekdays[date.weekday().days_from_monday()], ", ", &self.date(date)].concat()
+            let weekday = self.texts.weekdays[date.weekday().days_from_monday()];
+            fill(self.texts.weekday_date, &[("weekday", weekday), ("date", &self.date(date))])
         }
 
         fn date(&self, date: Date) -> String {
-            match self.locale {
-                Locale::Ru => format!("{} {}", date.day(), self.month(date)),
-                Locale::En => format!("{} {}", self.month(date), date.day()),
-            }
+            let month = self.texts.months[usize::from(date.month()) - 1];
+            fill(self.texts.date, &[("day", &date.day().to_string()), ("month", month)])
         }
 
         fn zone_name(&self, zone: &ZoneName) -> String {
@@ -360,6 +343,50 @@ mod tests {
             let promise = Promise::Within { minutes };
             assert_eq!(worded(promise, Locale::Ru, now, "Europe/Moscow").as_deref(), Some(russian));
             assert_eq!(worded(promise, Locale::En, now, "Europe/Moscow").as_deref(), Some(english));
+        }
+    }
+
+    #[test]
+    fn ukrainian_promises_count_minutes_by_cldr_and_name_days_in_ukrainian() {
+        let now = "2026-06-01T12:00+03:00";
+        let cases = [
+            (1, "Передзвонимо протягом 1 хвилини"),
+            (2, "Передзвонимо протягом 2 хвилин"),
+            (5, "Передзвонимо протягом 5 хвилин"),
+            (11, "Передзвонимо протягом 11 хвилин"),
+            (21, "Передзвонимо протягом 21 хвилини"),
+        ];
+        for (minutes, expected) in cases {
+            assert_eq!(worded(Promise::Within { minutes }, Locale::Uk, now, "Europe/Kyiv").as_deref(), Some(expected));
+        }
+        let closed = Promise::By { at: at("2026-06-05T10:15+03:00"), reason: Delay::Closed };
+        assert_eq!(
+            worded(closed, Locale::Uk, "2026-06-02T20:00+03:00", "Europe/Kyiv").as_deref(),
+            Some("Зараз ми не працюємо. Передзвонимо у п'ятницю до 10:15 за вашим часом")
+        );
+        let later = Promise::By { at: at("2026-06-05T10:15+03:00"), reason: Delay::Closed };
+        assert_eq!(
+            worded(later, Locale::Uk, "2026-06-02T20:00+03:00", "Europe/Berlin").as_deref(),
+            Some("Зараз ми не працюємо. Передзвонимо у п'ятницю до 09:15 за вашим часом (10:15 за московським часом)")
+        );
+    }
+
+    #[test]
+    fn the_servers_plural_rules_give_ukrainian_its_four_forms() {
+        let face = NativeClockface::new(Locale::Uk);
+        let minutes = &Locale::Uk.messages().hours.minutes;
+        let cases = [(1, "1 хвилину"), (2, "2 хвилини"), (4, "4 хвилини"), (5, "5 хвилин"), (11, "11 хвилин"), (21, "21 хвилину"), (22, "22 хвилини")];
+        for (n, expected) in cases {
+            assert_eq!(minutes.count(n, face.plural(n)), expected, "{n}");
+        }
+    }
+
+    #[test]
+    fn the_servers_dates_follow_each_languages_clock_texts() {
+        let date = Date::new(2027, 1, 9).unwrap();
+        let cases = [(Locale::Ru, "сб, 9 января"), (Locale::En, "Sat, January 9"), (Locale::Uk, "сб, 9 січня")];
+        for (locale, expected) in cases {
+            assert_eq!(NativeClockface::new(locale).weekday_date(date), expected, "{locale:?}");
         }
     }
 

@@ -13,14 +13,16 @@ use serde_json::Value;
 
 use super::json::{self, child, Object};
 use super::{
-    CallbackSettings, Channel, Config, ConfigIssue, ConsentSettings, Contact, Department, Parsed, Placement, Side,
+    Analytics, CallbackSettings, Channel, Collapse, Config, ConfigIssue, ConsentSettings, Contact, Department,
+    LauncherStyle, Parsed, PathPattern, Placement, Side,
 };
 use crate::country::Country;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, TextOverrides};
 use crate::links::{self, EmailAddress, Handle, Href, Service};
 use crate::phone::PhoneNumber;
 use crate::safe_url::SafeUrl;
 use crate::schedule::{Hours, RawHours};
+use crate::theme::{contrast, Color, Scheme, Theme};
 use crate::zones::Zones;
 
 const CONFIG_FIELDS: &[&str] = &[
@@ -30,12 +32,18 @@ const CONFIG_FIELDS: &[&str] = &[
     "defaultCountry",
     "placement",
     "launcherLabel",
+    "launcherStyle",
+    "theme",
+    "analytics",
     "departments",
     "hours",
     "callback",
     "load",
+    "texts",
 ];
-const PLACEMENT_FIELDS: &[&str] = &["side", "offsetX", "offsetY", "zIndex"];
+const PLACEMENT_FIELDS: &[&str] = &["side", "offsetX", "offsetY", "offsetYMobile", "zIndex", "hideOnPaths", "collapse"];
+const THEME_FIELDS: &[&str] = &["accent", "scheme"];
+const ANALYTICS_FIELDS: &[&str] = &["dataLayer", "metrika"];
 const DEPARTMENT_FIELDS: &[&str] = &["id", "name", "contacts", "hours"];
 const CALLBACK_FIELDS: &[&str] = &["endpoint", "formTokenUrl", "topics", "askName", "consent"];
 const CONSENT_FIELDS: &[&str] = &["policyUrl", "version"];
@@ -59,8 +67,12 @@ const CONTACT_TYPES: &[(&str, (Channel, &[&str]))] = &[
     ("max", (Channel::Max, &["url"])),
 ];
 
-const LOCALES: &[(&str, Locale)] = &[("ru", Locale::Ru), ("en", Locale::En)];
+/// One per file in `widget/core/locales/`; the schema takes any primary subtag, so a new file needs no edit.
+const LOCALES: &[(&str, Locale)] = Locale::SHIPPED;
 const SIDES: &[(&str, Side)] = &[("left", Side::Left), ("right", Side::Right)];
+const COLLAPSE_MODES: &[(&str, Collapse)] = &[("scroll", Collapse::Scroll), ("never", Collapse::Never)];
+const LAUNCHER_STYLES: &[(&str, LauncherStyle)] = &[("label", LauncherStyle::Label), ("icon", LauncherStyle::Icon)];
+const SCHEMES: &[(&str, Scheme)] = &[("auto", Scheme::Auto), ("light", Scheme::Light), ("dark", Scheme::Dark)];
 /// Read by the JS loader only; validated here so that a typo is reported with everything else.
 const LOAD_MODES: &[(&str, ())] = &[("idle", ()), ("interaction", ()), ("eager", ())];
 
@@ -70,12 +82,17 @@ const STUB_FORM_TOKEN_URL: &str = "/api/v1/form-token";
 const MAX_TOPICS: usize = 8;
 const MAX_TOPIC_CHARS: usize = 40;
 const MAX_CONSENT_VERSION_CHARS: usize = 64;
+/// Metrica counter ids are whole numbers the loader passes on as JavaScript numbers, which stay
+/// exact up to 2^53 - 1.
+const MAX_METRIKA_COUNTER: i64 = (1 << 53) - 1;
 
 /// See [`super::document_keys`].
 pub(super) fn document_keys() -> Vec<(String, Vec<&'static str>)> {
     let mut objects: Vec<(String, Vec<&'static str>)> = [
         ("Configuration", CONFIG_FIELDS),
         ("Placement", PLACEMENT_FIELDS),
+        ("Theme", THEME_FIELDS),
+        ("Analytics", ANALYTICS_FIELDS),
         ("Department", DEPARTMENT_FIELDS),
         ("Callback", CALLBACK_FIELDS),
         ("Consent", CONSENT_FIELDS),
@@ -95,7 +112,13 @@ pub(super) fn document_values() -> Vec<(&'static str, Vec<&'static str>)> {
     fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
         variants.iter().map(|(name, _)| *name).collect()
     }
-    vec![("Locale", names(LOCALES)), ("Side", names(SIDES)), ("Load", names(LOAD_MODES))]
+    vec![
+        ("Side", names(SIDES)),
+        ("Load", names(LOAD_MODES)),
+        ("Collapse", names(COLLAPSE_MODES)),
+        ("LauncherStyle", names(LAUNCHER_STYLES)),
+        ("Scheme", names(SCHEMES)),
+    ]
 }
 
 pub(super) fn from_json(json: &str, zones: &dyn Zones) -> Parsed {
@@ -122,9 +145,13 @@ fn empty_config() -> Config {
         default_country: Country::default(),
         placement: Placement::default(),
         launcher_label: None,
+        launcher_style: LauncherStyle::default(),
+        theme: Theme::default(),
+        analytics: Analytics::default(),
         departments: Vec::new(),
         hours: None,
         callback: None,
+        texts: TextOverrides::default(),
     }
 }
 
@@ -191,6 +218,18 @@ fn config(document: &Object, zones: &dyn Zones, issues: &mut Issues) -> Config {
         .field(document, "", "placement", "using the default placement", |v| json::object(v, "a placement object"))
         .map_or_else(Placement::default, |placement| self::placement(placement, issues));
     let launcher_label = issues.field(document, "", "launcherLabel", "the launcher shows its icon only", json::string);
+    let launcher_style = issues
+        .field(document, "", "launcherStyle", "the launcher shows its label", |v| json::variant(v, LAUNCHER_STYLES))
+        .unwrap_or_default();
+    let theme = issues
+        .field(document, "", "theme", "using the default colours", |v| json::object(v, "a theme object"))
+        .map_or_else(Theme::default, |theme| self::theme(theme, issues));
+    let analytics = issues
+        .field(document, "", "analytics", "events are not sent to analytics", |v| {
+            json::object(v, "an analytics object")
+        })
+        .map(|analytics| self::analytics(analytics, issues))
+        .unwrap_or_default();
     let hours = hours(json::get(document, "hours"), None, "hours", "no working hours are shown", zones, issues);
     let departments = issues
         .field(document, "", "departments", "no contacts are shown", json::array)
@@ -203,6 +242,10 @@ fn config(document: &Object, zones: &dyn Zones, issues: &mut Issues) -> Config {
         .field(document, "", "callback", "the callback form is not shown", |v| json::object(v, "a callback object"))
         .and_then(|callback| self::callback(callback, issues));
     issues.field(document, "", "load", "the widget loads when the browser is idle", |v| json::variant(v, LOAD_MODES));
+    let texts = issues
+        .field(document, "", "texts", "the shipped texts are used", |v| json::object(v, "an object of languages"))
+        .map(|texts| self::texts(texts, issues))
+        .unwrap_or_default();
     issues.unknown_fields(document, "", CONFIG_FIELDS);
     Config {
         company: company.and_then(non_blank).unwrap_or_default(),
@@ -210,9 +253,13 @@ fn config(document: &Object, zones: &dyn Zones, issues: &mut Issues) -> Config {
         default_country,
         placement,
         launcher_label: launcher_label.and_then(non_blank),
+        launcher_style,
+        theme,
+        analytics,
         departments,
         hours,
         callback,
+        texts,
     }
 }
 
@@ -220,23 +267,109 @@ fn placement(object: &Object, issues: &mut Issues) -> Placement {
     const USE_DEFAULT: &str = "using the default";
     let default = Placement::default();
     let side = issues.field(object, "placement", "side", USE_DEFAULT, |v| json::variant(v, SIDES));
-    let mut offset = |key, default: u16| {
-        let offset =
-            issues.field(object, "placement", key, USE_DEFAULT, |v| json::integer(v, 0, u16::MAX.into(), "u16"));
-        offset.map_or(default, |offset| offset as u16)
+    let mut offset = |key, fallback| {
+        let offset = issues.field(object, "placement", key, fallback, |v| json::integer(v, 0, u16::MAX.into(), "u16"));
+        offset.map(|offset| offset as u16)
     };
+    let offset_x = offset("offsetX", USE_DEFAULT).unwrap_or(default.offset_x);
+    let offset_y = offset("offsetY", USE_DEFAULT).unwrap_or(default.offset_y);
+    let offset_y_mobile = offset("offsetYMobile", "using offsetY");
+    let z_index = issues
+        .field(object, "placement", "zIndex", USE_DEFAULT, |v| {
+            json::integer(v, i32::MIN.into(), i32::MAX.into(), "i32")
+        })
+        .map_or(default.z_index, |z_index| z_index as i32);
+    let hide_on_paths = issues
+        .field(object, "placement", "hideOnPaths", "the widget is shown on every page", json::array)
+        .map(|patterns| path_patterns(patterns, issues))
+        .unwrap_or_default();
+    let collapse = issues.field(object, "placement", "collapse", USE_DEFAULT, |v| json::variant(v, COLLAPSE_MODES));
     let placement = Placement {
         side: side.unwrap_or(default.side),
-        offset_x: offset("offsetX", default.offset_x),
-        offset_y: offset("offsetY", default.offset_y),
-        z_index: issues
-            .field(object, "placement", "zIndex", USE_DEFAULT, |v| {
-                json::integer(v, i32::MIN.into(), i32::MAX.into(), "i32")
-            })
-            .map_or(default.z_index, |z_index| z_index as i32),
+        offset_x,
+        offset_y,
+        offset_y_mobile,
+        z_index,
+        hide_on_paths,
+        collapse: collapse.unwrap_or(default.collapse),
     };
     issues.unknown_fields(object, "placement", PLACEMENT_FIELDS);
     placement
+}
+
+fn path_patterns(values: &[Value], issues: &mut Issues) -> Vec<PathPattern> {
+    let mut patterns = Vec::new();
+    for (index, value) in values.iter().enumerate() {
+        let pattern = json::string(value).and_then(PathPattern::parse);
+        patterns.extend(issues.report(pattern, &format!("placement.hideOnPaths[{index}]"), "it is ignored"));
+    }
+    patterns
+}
+
+fn theme(object: &Object, issues: &mut Issues) -> Theme {
+    const PARENT: &str = "theme";
+    let default = Theme::default();
+    let accent = issues.field(object, PARENT, "accent", "using the default accent", |v| Color::parse(json::string(v)?));
+    let scheme =
+        issues.field(object, PARENT, "scheme", "following the visitor's system setting", |v| json::variant(v, SCHEMES));
+    issues.unknown_fields(object, PARENT, THEME_FIELDS);
+    let theme = Theme { accent: accent.unwrap_or(default.accent), scheme: scheme.unwrap_or(default.scheme) };
+    if accent.is_some() {
+        accent_contrast(&theme, issues);
+    }
+    theme
+}
+
+/// Names each place where the configured accent itself would make text below 4.5:1. The colour is
+/// the site owner's brand and is kept; the widget shows derived shades where it is text.
+fn accent_contrast(theme: &Theme, issues: &mut Issues) {
+    const PATH: &str = "theme.accent";
+    let on_fill = contrast(theme.accent, theme.on_accent());
+    if !on_fill.is_readable() {
+        let message = format!(
+            "text on it (the launcher, the send button) reaches only {on_fill} with {}, below 4.5:1; the colour is kept",
+            theme.on_accent()
+        );
+        issues.push(PATH, message);
+    }
+    for surface in theme.surfaces() {
+        let ratio = contrast(theme.accent, surface.color());
+        if !ratio.is_readable() {
+            let message = format!(
+                "as text on the {} panel it reaches only {ratio}, below 4.5:1; the colour is kept for the launcher and buttons, and links on that panel use {}",
+                surface.name(),
+                theme.accent_text(surface)
+            );
+            issues.push(PATH, message);
+        }
+    }
+}
+
+fn analytics(object: &Object, issues: &mut Issues) -> Analytics {
+    const PARENT: &str = "analytics";
+    let data_layer = issues.field(object, PARENT, "dataLayer", "nothing is pushed to a data layer", data_layer);
+    let metrika = issues.field(object, PARENT, "metrika", "no goals are sent to Yandex Metrica", |v| {
+        json::integer(v, 1, MAX_METRIKA_COUNTER, "a Metrica counter number")
+    });
+    issues.unknown_fields(object, PARENT, ANALYTICS_FIELDS);
+    Analytics { data_layer: data_layer.flatten(), metrika: metrika.map(|counter| counter as u64) }
+}
+
+/// `true` means Google Tag Manager's `dataLayer`; a string names another global array.
+fn data_layer(value: &Value) -> Result<Option<String>, String> {
+    let valid = |name: &str| {
+        let mut bytes = name.bytes();
+        name.len() <= 64
+            && bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'$')
+            && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    };
+    match value {
+        Value::Bool(true) => Ok(Some("dataLayer".to_owned())),
+        Value::Bool(false) => Ok(None),
+        Value::String(name) if valid(name) => Ok(Some(name.clone())),
+        Value::String(name) => Err(format!("{name:?} is not a global variable name such as \"dataLayer\"")),
+        other => Err(json::invalid_type(other, "true or the name of a global array")),
+    }
 }
 
 /// Validates an hours object, reporting its issues under `path`. Wrong types are not guessed at:
@@ -536,4 +669,23 @@ fn max(url: &str) -> Built {
 fn non_blank(text: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// The owner's texts (`texts.<language>.<key>`): each language a shipped one, each key one of the
+/// language files', each text with its original's placeholders. Anything else is reported and the
+/// shipped text stays.
+fn texts(object: &Object, issues: &mut Issues) -> TextOverrides {
+    let mut texts = TextOverrides::default();
+    for (tag, value) in object {
+        let path = child("texts", tag);
+        let read = json::variant(&Value::String(tag.clone()), LOCALES)
+            .map_err(|error| format!("not a shipped language ({error})"))
+            .and_then(|locale| Ok((locale, json::object(value, "an object of texts by key")?)));
+        let Some((locale, own)) = issues.report(read, &path, "these texts are ignored") else { continue };
+        for (key, text) in own {
+            let added = json::string(text).and_then(|text| texts.add(locale, key, text));
+            issues.report(added, &child(&path, key), "the shipped text is used");
+        }
+    }
+    texts
 }
