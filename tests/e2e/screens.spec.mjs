@@ -1,9 +1,9 @@
 // Every view of the widget photographed in Russian and in English on a phone (360×740), a phone held sideways
-// (740×360) and a laptop (1280×800), written to artifacts/screenshots/<lang>-<view>-<W>x<H>.png; and every
-// photograph is also a layout check that fails on what a visitor would see as broken (see expectUnbrokenLayout in
-// widget.mjs): the panel outside the viewport, sideways scrolling, text cut off, small tap targets, the launcher over
-// the panel's controls. Then the on-screen keyboard, emulated by shrinking the viewport under a focused field, must
-// never hide that field.
+// (740×360), a laptop (1280×800) and the laptop zoomed to 200 % (640×400 CSS px), written to
+// artifacts/screenshots/<lang>-<view>-<W>x<H>.png; and every photograph is also a layout check that fails on what a
+// visitor would see as broken (see expectUnbrokenLayout in widget.mjs): the panel outside the viewport, sideways
+// scrolling, text cut off, small tap targets, the launcher over the panel's controls. Then the on-screen keyboard,
+// emulated by shrinking the viewport under a focused field, must never hide that field.
 //
 // The callback form is only ever sent to the test's own server-stub (the baseURL); every request is checked.
 import { test, expect } from '@playwright/test';
@@ -20,11 +20,13 @@ const LOCALES = [
   { lang: 'en', browserLocale: 'en-US' },
 ];
 
-/** `phone`: a touch screen, where every target must reach 44×44 px (WCAG 2.5.5) and not only 24×24 (2.5.8). */
+/** `phone`: a touch screen, where every target must reach 44×44 px (WCAG 2.5.5) and not only 24×24 (2.5.8).
+ * 640×400 at scale 2 is the laptop's 1280×800 window zoomed to 200 % (WCAG 1.4.4): the same layout rules hold. */
 const SIZES = [
   { width: 360, height: 740, phone: true },
   { width: 740, height: 360, phone: true },
   { width: 1280, height: 800, phone: false },
+  { width: 640, height: 400, phone: false, deviceScaleFactor: 2 },
 ];
 
 /** Each view: how a visitor gets there from a freshly loaded demo page. */
@@ -65,9 +67,9 @@ for (const { lang, browserLocale } of LOCALES) {
   test.describe(`in ${lang === 'ru' ? 'Russian' : 'English'}`, () => {
     test.use({ locale: browserLocale });
 
-    for (const { width, height, phone } of SIZES) {
+    for (const { width, height, phone, deviceScaleFactor = 1 } of SIZES) {
       test.describe(`at ${width}×${height}`, () => {
-        test.use({ viewport: { width, height } });
+        test.use({ viewport: { width, height }, deviceScaleFactor });
 
         for (const { view, show } of VIEWS) {
           test(`the ${view} view is photographed and its layout is not broken`, async ({ page, baseURL }) => {
