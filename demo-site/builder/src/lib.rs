@@ -5,11 +5,14 @@
 //! Guarantees: [`validate`] runs [`Config::from_json`] unchanged, with [`IntlZones`] as the widget
 //! does, and never fails (a document that is not JSON yields one issue at `$`); [`vocabulary`] lists
 //! the contact types, their fields and the enumerated values straight from the reader's own tables,
-//! so the form offers no type or value the widget would refuse. Both answer JSON text, which the page
-//! parses; no serde derive, like the rest of the wasm-facing code.
+//! so the form offers no type or value the widget would refuse; [`text_keys`] lists the shipped
+//! languages and every text an owner may replace (`texts`), with the shipped wording, straight from
+//! the language files compiled into core. All answer JSON text, which the page parses; no serde
+//! derive, like the rest of the wasm-facing code.
 
 use contact_core::config::{document_keys, document_values, Config, ConfigIssue};
 use contact_core::country::Country;
+use contact_core::i18n::{Locale, Messages};
 use contact_core::zones::Zones;
 use contact_intl_zones::IntlZones;
 use serde_json::{json, Map, Value};
@@ -29,6 +32,14 @@ pub fn validate(json: &str) -> String {
 #[wasm_bindgen]
 pub fn vocabulary() -> String {
     vocabulary_json().to_string()
+}
+
+/// What `texts` may name, as JSON: `languages` (the shipped tags, which `locale` and `texts` take),
+/// `keys` (every text's key, in the language files' order) and `texts` (by language, then key: the
+/// shipped text, which the page shows as the placeholder of an override).
+#[wasm_bindgen]
+pub fn text_keys() -> String {
+    text_keys_json().to_string()
 }
 
 /// [`validate`] with the zones as a parameter, so it runs natively in tests.
@@ -61,6 +72,20 @@ fn vocabulary_json() -> Value {
         document_values().into_iter().map(|(name, variants)| (name.to_owned(), json!(variants))).collect();
     let countries: Vec<&str> = Country::all().map(Country::code).collect();
     json!({ "contactTypes": contact_types, "values": values, "countries": countries })
+}
+
+fn text_keys_json() -> Value {
+    let languages: Vec<&str> = Locale::ALL.iter().map(|locale| locale.tag()).collect();
+    let texts: Map<String, Value> = Locale::ALL
+        .iter()
+        .map(|locale| {
+            let messages = locale.messages();
+            let shipped: Map<String, Value> =
+                Messages::KEYS.iter().filter_map(|key| Some(((*key).to_owned(), json!(messages.text(key)?)))).collect();
+            (locale.tag().to_owned(), Value::Object(shipped))
+        })
+        .collect();
+    json!({ "languages": languages, "keys": Messages::KEYS, "texts": texts })
 }
 
 #[cfg(test)]
@@ -113,5 +138,20 @@ mod tests {
         assert!(types.len() >= 12, "{types:?}");
         assert_eq!(vocabulary["values"]["Side"], json!(["left", "right"]));
         assert!(vocabulary["countries"].as_array().unwrap().contains(&json!("RU")));
+    }
+
+    #[test]
+    fn text_keys_give_every_shipped_language_each_key_with_its_shipped_text() {
+        let answer = text_keys_json();
+        let languages = answer["languages"].as_array().unwrap();
+        assert!(languages.contains(&json!("ru")) && languages.contains(&json!("en")), "{languages:?}");
+        let keys = answer["keys"].as_array().unwrap();
+        assert!(keys.contains(&json!("launcher")) && keys.contains(&json!("callback.submit")), "{keys:?}");
+        for language in languages {
+            let texts = answer["texts"][language.as_str().unwrap()].as_object().unwrap();
+            assert_eq!(texts.len(), keys.len(), "{language}");
+        }
+        assert_eq!(answer["texts"]["ru"]["launcher"], json!("Связаться"));
+        assert_eq!(answer["texts"]["en"]["launcher"], json!("Contact us"));
     }
 }
