@@ -1,8 +1,8 @@
 //! Turns the language files `locales/<tag>.toml` into Rust: the [`Locale`] enum (one variant per
 //! file), a `static` `Messages` per language with `&'static str` fields (no parsing at run time, no
 //! bytes beyond the texts), the tags each language answers to, the owner-override accessors
-//! `Messages::text` and `Messages::set`, and the loader's launcher table as JSON (`LOADER_LOCALES`,
-//! which `scripts/build-widget.sh` writes into `contact-widget.js`).
+//! `Messages::text` and `Messages::set` (both through one index `match`), and the loader's launcher
+//! table as JSON (`LOADER_LOCALES`, which `scripts/build-widget.sh` writes into `contact-widget.js`).
 //!
 //! Guarantees: the build stops, naming the file and the key, when a file lacks a key of `en.toml`
 //! (the reference language), has one that `en.toml` has not, holds a value of the wrong shape, or
@@ -486,17 +486,22 @@ fn rust(languages: &[Language], shape: &[(String, Shape)], loader: &str) -> Stri
     let keys: Vec<String> = all.iter().map(|accessor| format!("{:?}", accessor.key)).collect();
     let _ = writeln!(out, "    /// Every key of the language files, each naming one text (`callback.submit`).");
     let _ = writeln!(out, "    pub const KEYS: &'static [&'static str] = &[{}];\n", keys.join(", "));
+    // One `match` from key index to field, shared by both accessors, rather than a `match` over the
+    // key strings in each: string `match`es of ~140 arms compiled to ~4.6 KB of wasm apiece, the index
+    // `match` to one jump table of tiny arms. `text` reads through a copy (a few hundred bytes of
+    // pointers, copied only when an owner override is checked) so that one `&mut` match serves both.
     let _ = writeln!(out, "    /// The text under a language file's dotted `key` (`callback.submit`), or `None` for a key the files do not have.");
-    let _ = writeln!(out, "    pub fn text(&self, key: &str) -> Option<&'static str> {{\n        Some(match key {{");
-    for accessor in &all {
-        let _ = writeln!(out, "            {:?} => {},", accessor.key, accessor.place);
-    }
-    let _ = writeln!(out, "            _ => return None,\n        }})\n    }}\n");
+    let _ = writeln!(out, "    pub fn text(&self, key: &str) -> Option<&'static str> {{");
+    let _ = writeln!(out, "        self.clone().slot(key).map(|text| *text)\n    }}\n");
     let _ = writeln!(out, "    /// Replaces the text under `key`; `false` (and nothing changed) for a key the files do not have.");
-    let _ = writeln!(out, "    pub fn set(&mut self, key: &str, value: &'static str) -> bool {{\n        match key {{");
-    for accessor in &all {
-        let _ = writeln!(out, "            {:?} => {} = value,", accessor.key, accessor.place);
+    let _ = writeln!(out, "    pub fn set(&mut self, key: &str, value: &'static str) -> bool {{");
+    let _ = writeln!(out, "        self.slot(key).map(|text| *text = value).is_some()\n    }}\n");
+    let _ = writeln!(out, "    /// The field that holds the text under `key`.");
+    let _ = writeln!(out, "    fn slot(&mut self, key: &str) -> Option<&mut &'static str> {{");
+    let _ = writeln!(out, "        Some(match Self::KEYS.iter().position(|known| *known == key)? {{");
+    for (index, accessor) in all.iter().enumerate() {
+        let _ = writeln!(out, "            {index} => &mut {},", accessor.place);
     }
-    let _ = writeln!(out, "            _ => return false,\n        }}\n        true\n    }}\n}}");
+    let _ = writeln!(out, "            _ => return None,\n        }})\n    }}\n}}");
     out
 }
