@@ -8,7 +8,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
   launcher, panel, openPanel, openCallbackForm, fillCallbackForm, submitCallbackForm, phoneField,
-  uniquePhone, MIN_FILL_MS,
+  uniquePhone, MIN_FILL_MS, hoursToggle, weekTable, serveDemoIn,
 } from './widget.mjs';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: the issue's bar. */
@@ -20,9 +20,6 @@ const LOCALES = ['ru', 'en'];
 test.use({ reducedMotion: 'reduce' });
 
 // find
-const hoursToggle = (page) => page.getByTestId('cw-hours').first().getByTestId('cw-hours-toggle');
-const weekTable = (page) => page.getByTestId('cw-hours').first().getByTestId('cw-week');
-
 /** The focused element, followed into shadow roots, described for assertions: `index` is its position in its
  * root, which tells apart elements that look alike (the three "order a callback" buttons). */
 async function focused(page) {
@@ -59,15 +56,6 @@ async function focusableInDialog(page) {
 }
 
 // act
-/** Serves the demo configuration in `locale` (the demo file fixes Russian). */
-async function serveDemoIn(page, locale) {
-  if (locale === 'ru') return;
-  await page.route('**/contact.json', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), locale } });
-  });
-}
-
 /** Runs axe-core on the widget (the <contact-widget> host and its shadow tree) with the WCAG AA rules. */
 function scanWidget(page) {
   return new AxeBuilder({ page }).withTags(WCAG_AA).include('contact-widget').analyze();
