@@ -4,18 +4,9 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use common::Fixture;
+use axum::http::StatusCode;
+use common::{get, Fixture};
 use serde_json::json;
-
-fn get(path: &str, headers: &[(&str, &str)]) -> Request<Body> {
-    let mut request = Request::get(path);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    request.body(Body::empty()).unwrap()
-}
 
 #[tokio::test]
 async fn fallback_lists_the_served_configurations_links_in_both_languages_and_is_revalidated() {

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{Fixture, TestResponse};
+use common::{get, Fixture, TestResponse};
 use contact_core::callback::{CallbackRequest, Consent, ErrorCode, PreferredSlot};
 use serde_json::{json, Value};
 
@@ -37,14 +37,6 @@ fn json_post(body: &str, headers: &[(&str, &str)]) -> Request<Body> {
         request = request.header(*name, *value);
     }
     request.body(Body::from(body.to_owned())).unwrap()
-}
-
-fn get(path: &str, headers: &[(&str, &str)]) -> Request<Body> {
-    let mut request = Request::get(path);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    request.body(Body::empty()).unwrap()
 }
 
 async fn exchanges(spec: &Value) -> Vec<Exchange> {

@@ -3,17 +3,8 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use common::{Fixture, CONTACT_JSON};
-
-fn get(path: &str, headers: &[(&str, &str)]) -> Request<Body> {
-    let mut request = Request::get(path);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    request.body(Body::empty()).unwrap()
-}
+use axum::http::StatusCode;
+use common::{get, Fixture, CONTACT_JSON};
 
 #[tokio::test]
 async fn pages_are_served_as_html_and_revalidated() {

@@ -10,8 +10,9 @@
 //! - the loader (`widget/loader/contact-widget.js`) draws the launcher, then calls [`mount`] with the
 //!   configuration JSON once the wasm has arrived, and drives the returned [`WidgetHandle`];
 //! - a Leptos application renders [`ContactWidget`] (or just [`ContactPanel`]) with a typed config,
-//!   parsed with `Config::from_json(json, &IntlZones::default())` ([`IntlZones`]: the browser's time
-//!   zones); `demo-site/leptos-embed/` is such an application.
+//!   parsed with `with_zones(|zones| Config::from_json(json, zones))` ([`with_zones`]: the browser's
+//!   time zones, whose formatters the panel then reuses); `demo-site/leptos-embed/` is such an
+//!   application.
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
@@ -28,11 +29,10 @@ mod panel;
 mod slot_picker;
 mod time_format;
 
-pub use clock::{provide_now, use_now, UseNowOptions};
+pub use clock::{provide_now, use_now, with_zones, UseNowOptions};
 pub use events::{provide_events, use_events, Events};
 pub use hours::{EmailAnswerBy, HolidayNotice, HoursSummary, HoursTable, StatusLine};
 pub use icons::{channel_name, ChannelIcon};
-pub use intl_zones::IntlZones;
 pub use mount::{mount, WidgetHandle};
 pub use panel::{ContactLink, ContactPanel, ContactWidget, DepartmentSection};
 

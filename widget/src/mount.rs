@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use crate::clock::with_zones;
 use crate::events::{provide_events, use_events};
-use crate::intl_zones::IntlZones;
 use crate::panel::ContactWidget;
 
 /// Controls a mounted widget from JavaScript (`window.ContactWidget` in the loader).
@@ -65,7 +65,8 @@ pub fn mount(
     page_lang: Option<String>,
     events: Option<js_sys::Function>,
 ) -> WidgetHandle {
-    let Parsed { config, issues } = Config::from_json(&config_json, &IntlZones::default());
+    // The shared zones: the formatters made while reading the configuration serve the panel too.
+    let Parsed { config, issues } = with_zones(|zones| Config::from_json(&config_json, zones));
     if !issues.is_empty() {
         web_sys::console::error_1(&issues_report(&issues).into());
     }

@@ -8,7 +8,7 @@
 
 use contact_core::config::{Channel, Config, Parsed};
 use contact_core::i18n::Locale;
-use contact_widget::{ChannelIcon, ContactWidget, IntlZones};
+use contact_widget::{with_zones, ChannelIcon, ContactWidget};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -52,7 +52,7 @@ fn App() -> impl IntoView {
 /// the button exists: the `NodeRef` is filled when the button is created.
 #[component]
 fn SupportCorner() -> impl IntoView {
-    let Parsed { config, issues } = Config::from_json(CONFIG, &IntlZones::default());
+    let Parsed { config, issues } = with_zones(|zones| Config::from_json(CONFIG, zones));
     // Problems in the configuration are the developer's to fix; the valid rest still renders.
     for issue in &issues {
         leptos::logging::error!("[leptos-embed-demo] contact.json: {issue}");

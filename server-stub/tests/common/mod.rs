@@ -34,6 +34,15 @@ pub const CONTACT_JSON: &str = r#"{
   ]
 }"#;
 
+/// A `GET` of `path` with the given headers, for [`Fixture::send`].
+pub fn get(path: &str, headers: &[(&str, &str)]) -> Request<Body> {
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.body(Body::empty()).unwrap()
+}
+
 /// A temporary site (`site/`), data directory (`data/`) and running application.
 pub struct Fixture {
     pub dir: TempDir,
