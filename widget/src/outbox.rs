@@ -405,7 +405,15 @@ impl Outbox {
     }
 
     fn announce(&self, key: &str, outcome: Delivered) {
-        let _ = self.0.news.try_update(|news| news.push(Delivery { key: key.to_owned(), outcome }));
+        let _ = self.0.news.try_update(|news| record(news, Delivery { key: key.to_owned(), outcome }));
+    }
+}
+
+/// Adds `delivery` to the news unless its request is already there: when two tabs both sent it
+/// (the lease is a courtesy, not a lock), each tab hears of it twice but shows one note.
+fn record(news: &mut Vec<Delivery>, delivery: Delivery) {
+    if news.iter().all(|known| known.key != delivery.key) {
+        news.push(delivery);
     }
 }
 
@@ -525,6 +533,19 @@ mod tests {
         for receipt in cases {
             assert_eq!(decode_receipt(&encode_receipt(&receipt)), receipt);
         }
+    }
+
+    #[test]
+    fn a_request_delivered_by_two_tabs_is_news_once() {
+        let sent = |key: &str, number: &str| Delivery {
+            key: key.into(),
+            outcome: Delivered::Sent(Receipt { number: Some(number.into()), promise: None }),
+        };
+        let mut news = Vec::new();
+        record(&mut news, sent("a", "CB-000001"));
+        record(&mut news, sent("b", "CB-000002"));
+        record(&mut news, sent("a", "CB-000001"));
+        assert_eq!(news, [sent("a", "CB-000001"), sent("b", "CB-000002")]);
     }
 
     #[test]
