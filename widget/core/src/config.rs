@@ -7,12 +7,12 @@
 //! is dropped or replaced by its default; the valid rest still renders.
 //!
 //! The document (described for site owners in `docs/config.md` and for editors by
-//! `widget/core/config.schema.json`) is parsed once into a `serde_json::Value` and walked by hand:
-//! this parser ships in the widget's wasm, and serde derives would cost several times as much.
+//! `widget/core/config.schema.json`) is parsed once into a [`crate::json::Value`] and walked by
+//! hand: both ship in the widget's wasm, where serde derives would cost several times as much.
 //! [`document_keys`] and [`document_values`] expose what the walker accepts, so a test holds the
 //! maintained schema to it.
 
-pub(crate) mod json;
+pub(crate) mod read;
 mod validate;
 
 use crate::country::Country;

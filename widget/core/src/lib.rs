@@ -9,6 +9,7 @@ pub mod callback;
 pub mod config;
 pub mod country;
 pub mod i18n;
+pub mod json;
 pub mod links;
 pub mod phone;
 pub mod safe_url;

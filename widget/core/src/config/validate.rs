@@ -5,19 +5,18 @@
 //! a document that is not a JSON object yields an empty configuration. Each problem becomes exactly
 //! one [`ConfigIssue`], so the widget's single console message lists them all.
 //!
-//! The document is parsed once into a `serde_json::Value` and walked by hand (see [`super::json`]).
+//! The document is parsed once by [`crate::json::parse`] and walked by hand (see [`super::read`]).
 //! Each object's keys are listed once below (`*_FIELDS`); the same lists report unknown keys and,
 //! through [`document_keys`], hold `config.schema.json` to what the reader accepts.
 
-use serde_json::Value;
-
-use super::json::{self, child, Object};
+use super::read::{self, child};
 use super::{
     Analytics, CallbackSettings, Channel, Collapse, Config, ConfigIssue, ConsentSettings, Contact, Department,
     LauncherStyle, Parsed, PathPattern, Placement, Side,
 };
 use crate::country::Country;
 use crate::i18n::{Locale, TextOverrides};
+use crate::json::{self, Object, Value};
 use crate::links::{self, EmailAddress, Handle, Href, Service};
 use crate::phone::PhoneNumber;
 use crate::safe_url::SafeUrl;
@@ -121,12 +120,12 @@ pub(super) fn document_values() -> Vec<(&'static str, Vec<&'static str>)> {
     ]
 }
 
-pub(super) fn from_json(json: &str, zones: &dyn Zones) -> Parsed {
+pub(super) fn from_json(text: &str, zones: &dyn Zones) -> Parsed {
     let mut issues = Issues::default();
-    let config = match serde_json::from_str::<Value>(json) {
+    let config = match json::parse(text) {
         Ok(Value::Object(document)) => config(&document, zones, &mut issues),
         Ok(other) => {
-            let message = json::invalid_type(&other, "a configuration object");
+            let message = read::invalid_type(&other, "a configuration object");
             issues.push("$", format!("cannot read the configuration: {message}"));
             empty_config()
         }
@@ -161,7 +160,7 @@ struct Issues(Vec<ConfigIssue>);
 
 impl Issues {
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(json::issue(path, message));
+        self.0.push(read::issue(path, message));
     }
 
     /// Reads the optional value at `parent.key`, reporting why it is unusable; `fallback` says
@@ -172,9 +171,9 @@ impl Issues {
         parent: &str,
         key: &str,
         fallback: &str,
-        read: impl FnOnce(&'v Value) -> Result<T, String>,
+        read_value: impl FnOnce(&'v Value) -> Result<T, String>,
     ) -> Option<T> {
-        match read(json::get(object, key)?) {
+        match read_value(read::get(object, key)?) {
             Ok(value) => Some(value),
             Err(error) => self.complain(&child(parent, key), error, fallback),
         }
@@ -182,7 +181,7 @@ impl Issues {
 
     /// The value at `parent.key`, or a "missing field" issue at `parent`.
     fn required<'v>(&mut self, object: &'v Object, parent: &str, key: &str, fallback: &str) -> Option<&'v Value> {
-        self.report(json::required(object, key), parent, fallback)
+        self.report(read::required(object, key), parent, fallback)
     }
 
     fn report<T>(&mut self, result: Result<T, String>, path: &str, fallback: &str) -> Option<T> {
@@ -199,51 +198,51 @@ impl Issues {
     }
 
     fn unknown_fields(&mut self, object: &Object, parent: &str, known: &[&str]) {
-        for key in json::unknown_keys(object, known) {
+        for key in read::unknown_keys(object, known) {
             self.push(child(parent, key), "unknown field, ignored");
         }
     }
 }
 
 fn config(document: &Object, zones: &dyn Zones, issues: &mut Issues) -> Config {
-    issues.field(document, "", "$schema", "it is ignored", json::string);
-    let company = issues.field(document, "", "company", "no company name is shown", json::string);
-    let locale = issues.field(document, "", "locale", "the visitor's language is used", |v| json::variant(v, LOCALES));
+    issues.field(document, "", "$schema", "it is ignored", read::string);
+    let company = issues.field(document, "", "company", "no company name is shown", read::string);
+    let locale = issues.field(document, "", "locale", "the visitor's language is used", |v| read::variant(v, LOCALES));
     let default_country = issues
         .field(document, "", "defaultCountry", "using RU", |value| {
-            json::string(value)?.parse::<Country>().map_err(|error| error.to_string())
+            read::string(value)?.parse::<Country>().map_err(|error| error.to_string())
         })
         .unwrap_or_default();
     let placement = issues
-        .field(document, "", "placement", "using the default placement", |v| json::object(v, "a placement object"))
+        .field(document, "", "placement", "using the default placement", |v| read::object(v, "a placement object"))
         .map_or_else(Placement::default, |placement| self::placement(placement, issues));
-    let launcher_label = issues.field(document, "", "launcherLabel", "the launcher shows its icon only", json::string);
+    let launcher_label = issues.field(document, "", "launcherLabel", "the launcher shows its icon only", read::string);
     let launcher_style = issues
-        .field(document, "", "launcherStyle", "the launcher shows its label", |v| json::variant(v, LAUNCHER_STYLES))
+        .field(document, "", "launcherStyle", "the launcher shows its label", |v| read::variant(v, LAUNCHER_STYLES))
         .unwrap_or_default();
     let theme = issues
-        .field(document, "", "theme", "using the default colours", |v| json::object(v, "a theme object"))
+        .field(document, "", "theme", "using the default colours", |v| read::object(v, "a theme object"))
         .map_or_else(Theme::default, |theme| self::theme(theme, issues));
     let analytics = issues
         .field(document, "", "analytics", "events are not sent to analytics", |v| {
-            json::object(v, "an analytics object")
+            read::object(v, "an analytics object")
         })
         .map(|analytics| self::analytics(analytics, issues))
         .unwrap_or_default();
-    let hours = hours(json::get(document, "hours"), None, "hours", "no working hours are shown", zones, issues);
+    let hours = hours(read::get(document, "hours"), None, "hours", "no working hours are shown", zones, issues);
     let departments = issues
-        .field(document, "", "departments", "no contacts are shown", json::array)
+        .field(document, "", "departments", "no contacts are shown", read::array)
         .map(|departments| self::departments(departments, default_country, hours.as_ref(), zones, issues))
         .unwrap_or_default();
     if departments.is_empty() {
         issues.push("departments", "no department has a usable contact, so the widget has nothing to show");
     }
     let callback = issues
-        .field(document, "", "callback", "the callback form is not shown", |v| json::object(v, "a callback object"))
+        .field(document, "", "callback", "the callback form is not shown", |v| read::object(v, "a callback object"))
         .and_then(|callback| self::callback(callback, issues));
-    issues.field(document, "", "load", "the widget loads when the browser is idle", |v| json::variant(v, LOAD_MODES));
+    issues.field(document, "", "load", "the widget loads when the browser is idle", |v| read::variant(v, LOAD_MODES));
     let texts = issues
-        .field(document, "", "texts", "the shipped texts are used", |v| json::object(v, "an object of languages"))
+        .field(document, "", "texts", "the shipped texts are used", |v| read::object(v, "an object of languages"))
         .map(|texts| self::texts(texts, issues))
         .unwrap_or_default();
     issues.unknown_fields(document, "", CONFIG_FIELDS);
@@ -266,9 +265,9 @@ fn config(document: &Object, zones: &dyn Zones, issues: &mut Issues) -> Config {
 fn placement(object: &Object, issues: &mut Issues) -> Placement {
     const USE_DEFAULT: &str = "using the default";
     let default = Placement::default();
-    let side = issues.field(object, "placement", "side", USE_DEFAULT, |v| json::variant(v, SIDES));
+    let side = issues.field(object, "placement", "side", USE_DEFAULT, |v| read::variant(v, SIDES));
     let mut offset = |key, fallback| {
-        let offset = issues.field(object, "placement", key, fallback, |v| json::integer(v, 0, u16::MAX.into(), "u16"));
+        let offset = issues.field(object, "placement", key, fallback, |v| read::integer(v, 0, u16::MAX.into(), "u16"));
         offset.map(|offset| offset as u16)
     };
     let offset_x = offset("offsetX", USE_DEFAULT).unwrap_or(default.offset_x);
@@ -276,14 +275,14 @@ fn placement(object: &Object, issues: &mut Issues) -> Placement {
     let offset_y_mobile = offset("offsetYMobile", "using offsetY");
     let z_index = issues
         .field(object, "placement", "zIndex", USE_DEFAULT, |v| {
-            json::integer(v, i32::MIN.into(), i32::MAX.into(), "i32")
+            read::integer(v, i32::MIN.into(), i32::MAX.into(), "i32")
         })
         .map_or(default.z_index, |z_index| z_index as i32);
     let hide_on_paths = issues
-        .field(object, "placement", "hideOnPaths", "the widget is shown on every page", json::array)
+        .field(object, "placement", "hideOnPaths", "the widget is shown on every page", read::array)
         .map(|patterns| path_patterns(patterns, issues))
         .unwrap_or_default();
-    let collapse = issues.field(object, "placement", "collapse", USE_DEFAULT, |v| json::variant(v, COLLAPSE_MODES));
+    let collapse = issues.field(object, "placement", "collapse", USE_DEFAULT, |v| read::variant(v, COLLAPSE_MODES));
     let placement = Placement {
         side: side.unwrap_or(default.side),
         offset_x,
@@ -300,7 +299,7 @@ fn placement(object: &Object, issues: &mut Issues) -> Placement {
 fn path_patterns(values: &[Value], issues: &mut Issues) -> Vec<PathPattern> {
     let mut patterns = Vec::new();
     for (index, value) in values.iter().enumerate() {
-        let pattern = json::string(value).and_then(PathPattern::parse);
+        let pattern = read::string(value).and_then(PathPattern::parse);
         patterns.extend(issues.report(pattern, &format!("placement.hideOnPaths[{index}]"), "it is ignored"));
     }
     patterns
@@ -309,9 +308,9 @@ fn path_patterns(values: &[Value], issues: &mut Issues) -> Vec<PathPattern> {
 fn theme(object: &Object, issues: &mut Issues) -> Theme {
     const PARENT: &str = "theme";
     let default = Theme::default();
-    let accent = issues.field(object, PARENT, "accent", "using the default accent", |v| Color::parse(json::string(v)?));
+    let accent = issues.field(object, PARENT, "accent", "using the default accent", |v| Color::parse(read::string(v)?));
     let scheme =
-        issues.field(object, PARENT, "scheme", "following the visitor's system setting", |v| json::variant(v, SCHEMES));
+        issues.field(object, PARENT, "scheme", "following the visitor's system setting", |v| read::variant(v, SCHEMES));
     issues.unknown_fields(object, PARENT, THEME_FIELDS);
     let theme = Theme { accent: accent.unwrap_or(default.accent), scheme: scheme.unwrap_or(default.scheme) };
     if accent.is_some() {
@@ -349,7 +348,7 @@ fn analytics(object: &Object, issues: &mut Issues) -> Analytics {
     const PARENT: &str = "analytics";
     let data_layer = issues.field(object, PARENT, "dataLayer", "nothing is pushed to a data layer", data_layer);
     let metrika = issues.field(object, PARENT, "metrika", "no goals are sent to Yandex Metrica", |v| {
-        json::integer(v, 1, MAX_METRIKA_COUNTER, "a Metrica counter number")
+        read::integer(v, 1, MAX_METRIKA_COUNTER, "a Metrica counter number")
     });
     issues.unknown_fields(object, PARENT, ANALYTICS_FIELDS);
     Analytics { data_layer: data_layer.flatten(), metrika: metrika.map(|counter| counter as u64) }
@@ -368,7 +367,7 @@ fn data_layer(value: &Value) -> Result<Option<String>, String> {
         Value::Bool(false) => Ok(None),
         Value::String(name) if valid(name) => Ok(Some(name.clone())),
         Value::String(name) => Err(format!("{name:?} is not a global variable name such as \"dataLayer\"")),
-        other => Err(json::invalid_type(other, "true or the name of a global array")),
+        other => Err(read::invalid_type(other, "true or the name of a global array")),
     }
 }
 
@@ -403,18 +402,18 @@ fn callback(object: &Object, issues: &mut Issues) -> Option<CallbackSettings> {
     const HIDDEN: &str = "the callback form is not shown";
     let endpoint_value = issues.required(object, PARENT, "endpoint", HIDDEN);
     let endpoint = endpoint_value.and_then(|value| issues.report(url(value), "callback.endpoint", HIDDEN));
-    let form_token_url = match json::get(object, "formTokenUrl") {
+    let form_token_url = match read::get(object, "formTokenUrl") {
         Some(value) => issues.report(url(value), "callback.formTokenUrl", "the form is sent without a token"),
-        None if endpoint_value.and_then(Value::as_str).map(str::trim) == Some(STUB_ENDPOINT) => {
+        None if endpoint_value.and_then(|value| read::string(value).ok()).map(str::trim) == Some(STUB_ENDPOINT) => {
             SafeUrl::parse_path_or_https(STUB_FORM_TOKEN_URL).ok()
         }
         None => None,
     };
-    let topics = issues.field(object, PARENT, "topics", "no topics are shown", json::array).map(|t| topics(t, issues));
-    let ask_name = issues.field(object, PARENT, "askName", "the name is asked", json::boolean);
+    let topics = issues.field(object, PARENT, "topics", "no topics are shown", read::array).map(|t| topics(t, issues));
+    let ask_name = issues.field(object, PARENT, "askName", "the name is asked", read::boolean);
     // `None` when a consent checkbox was asked for but is unusable: the form must not collect
     // anything without it.
-    let consent = match json::get(object, "consent") {
+    let consent = match read::get(object, "consent") {
         Some(value) => consent(value, issues).map(Some),
         None => Some(None),
     };
@@ -432,12 +431,12 @@ fn callback(object: &Object, issues: &mut Issues) -> Option<CallbackSettings> {
 fn consent(value: &Value, issues: &mut Issues) -> Option<ConsentSettings> {
     const PARENT: &str = "callback.consent";
     const HIDDEN: &str = "the callback form is not shown without its consent checkbox";
-    let object = issues.report(json::object(value, "a consent object"), PARENT, HIDDEN)?;
+    let object = issues.report(read::object(value, "a consent object"), PARENT, HIDDEN)?;
     let policy_url = issues
         .required(object, PARENT, "policyUrl", HIDDEN)
         .and_then(|value| issues.report(url(value), "callback.consent.policyUrl", HIDDEN));
     let version = issues.required(object, PARENT, "version", HIDDEN).and_then(|value| {
-        let version = json::string(value).map(str::trim).and_then(|version| match version.chars().count() {
+        let version = read::string(value).map(str::trim).and_then(|version| match version.chars().count() {
             1..=MAX_CONSENT_VERSION_CHARS => Ok(version.to_owned()),
             _ => Err(format!("use 1 to {MAX_CONSENT_VERSION_CHARS} characters")),
         });
@@ -449,7 +448,7 @@ fn consent(value: &Value, issues: &mut Issues) -> Option<ConsentSettings> {
 
 /// A link that stays on the site or is https (an endpoint, a policy).
 fn url(value: &Value) -> Result<SafeUrl, String> {
-    SafeUrl::parse_path_or_https(json::string(value)?).map_err(|error| error.to_string())
+    SafeUrl::parse_path_or_https(read::string(value)?).map_err(|error| error.to_string())
 }
 
 /// Topics become chips, so blank, overlong and surplus ones are left out rather than shown broken.
@@ -459,7 +458,7 @@ fn topics(values: &[Value], issues: &mut Issues) -> Vec<String> {
     }
     let mut topics = Vec::new();
     for (index, value) in values.iter().take(MAX_TOPICS).enumerate() {
-        let topic = json::string(value).map(str::trim).and_then(|topic| match topic.chars().count() {
+        let topic = read::string(value).map(str::trim).and_then(|topic| match topic.chars().count() {
             0 => Err("the topic is empty".to_owned()),
             n if n > MAX_TOPIC_CHARS => Err(format!("longer than {MAX_TOPIC_CHARS} characters")),
             _ => Ok(topic.to_owned()),
@@ -489,14 +488,14 @@ fn departments(
     let mut kept = Vec::new();
     for (index, value) in values.iter().enumerate() {
         let path = format!("departments[{index}]");
-        let read = || -> Result<_, String> {
-            let object = json::object(value, "a department object")?;
-            let id = json::optional(object, "id", json::string)?;
-            let name = json::string(json::required(object, "name")?)?;
-            let contacts = json::array(json::required(object, "contacts")?)?;
+        let fields = || -> Result<_, String> {
+            let object = read::object(value, "a department object")?;
+            let id = read::optional(object, "id", read::string)?;
+            let name = read::string(read::required(object, "name")?)?;
+            let contacts = read::array(read::required(object, "contacts")?)?;
             Ok((object, id, name, contacts))
         };
-        let Some((object, id, name, contacts)) = issues.report(read(), &path, "the department is skipped") else {
+        let Some((object, id, name, contacts)) = issues.report(fields(), &path, "the department is skipped") else {
             continue;
         };
         let id = id.filter(|id| {
@@ -516,7 +515,7 @@ fn departments(
             .collect();
         let hours_path = format!("{path}.hours");
         let fallback = "the company's hours apply";
-        let own_hours = hours(json::get(object, "hours"), company_hours, &hours_path, fallback, zones, issues);
+        let own_hours = hours(read::get(object, "hours"), company_hours, &hours_path, fallback, zones, issues);
         let hours = Hours::effective(own_hours.as_ref(), company_hours).cloned();
         issues.unknown_fields(object, &path, DEPARTMENT_FIELDS);
         if contacts.is_empty() {
@@ -582,17 +581,17 @@ type Built = Result<(Href, String), String>;
 /// field, a value of the wrong type) is reported at its own path, like serde did; a value that is
 /// read but invalid is reported at its field.
 fn contact(value: &Value, path: &str, country: Country, issues: &mut Issues) -> Option<Contact> {
-    let read = || -> Result<_, String> {
-        let object = json::object(value, "a contact object with a \"type\"")?;
-        let (channel, keys) = json::variant(json::required(object, "type")?, CONTACT_TYPES)?;
-        let main = json::string(json::required(object, keys[0])?)?;
+    let fields = || -> Result<_, String> {
+        let object = read::object(value, "a contact object with a \"type\"")?;
+        let (channel, keys) = read::variant(read::required(object, "type")?, CONTACT_TYPES)?;
+        let main = read::string(read::required(object, keys[0])?)?;
         let extras =
-            keys[1..].iter().map(|key| json::optional(object, key, json::string)).collect::<Result<Vec<_>, _>>()?;
-        let label = json::optional(object, "label", json::string)?;
-        let note = json::optional(object, "note", json::string)?;
+            keys[1..].iter().map(|key| read::optional(object, key, read::string)).collect::<Result<Vec<_>, _>>()?;
+        let label = read::optional(object, "label", read::string)?;
+        let note = read::optional(object, "note", read::string)?;
         Ok((object, channel, keys, main, extras, label, note))
     };
-    let (object, channel, keys, main, extras, label, note) = match read() {
+    let (object, channel, keys, main, extras, label, note) = match fields() {
         Ok(contact) => contact,
         Err(error) => {
             issues.push(path, error);
@@ -676,14 +675,14 @@ fn non_blank(text: &str) -> Option<String> {
 /// shipped text stays.
 fn texts(object: &Object, issues: &mut Issues) -> TextOverrides {
     let mut texts = TextOverrides::default();
-    for (tag, value) in object {
+    for (tag, value) in object.iter() {
         let path = child("texts", tag);
-        let read = json::variant(&Value::String(tag.clone()), LOCALES)
+        let language = read::variant(&Value::String(tag.to_owned()), LOCALES)
             .map_err(|error| format!("not a shipped language ({error})"))
-            .and_then(|locale| Ok((locale, json::object(value, "an object of texts by key")?)));
-        let Some((locale, own)) = issues.report(read, &path, "these texts are ignored") else { continue };
-        for (key, text) in own {
-            let added = json::string(text).and_then(|text| texts.add(locale, key, text));
+            .and_then(|locale| Ok((locale, read::object(value, "an object of texts by key")?)));
+        let Some((locale, own)) = issues.report(language, &path, "these texts are ignored") else { continue };
+        for (key, text) in own.iter() {
+            let added = read::string(text).and_then(|text| texts.add(locale, key, text));
             issues.report(added, &child(&path, key), "the shipped text is used");
         }
     }

@@ -1,4 +1,4 @@
-//! An hours object as a site owner writes it (camelCase JSON), read from a `serde_json::Value`.
+//! An hours object as a site owner writes it (camelCase JSON), read from a [`Value`].
 //!
 //! Every key is optional and numbers are signed, so that one mistake never makes the whole
 //! configuration unreadable: validation ([`super::Hours::from_raw`]) reports each problem with its
@@ -8,14 +8,15 @@
 //! then reports every such value with its path instead of guessing.
 //!
 //! Read by hand rather than with serde derives, which cost the wasm far more (see
-//! `config/json.rs`); the key lists ([`RawHours::KEYS`]) also hold the committed JSON Schema to
-//! this reader.
+//! `config/read.rs`); the key lists ([`RawHours::KEYS`]) also hold the committed JSON Schema to
+//! this reader. Native code may also read it with serde (the conformance table does): that reads a
+//! [`Value`] and then the same reader.
 
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
 
-use crate::config::json::{self, child, Object};
+use crate::config::read::{self, child};
 use crate::config::ConfigIssue;
+use crate::json::{Object, Value};
 use crate::time::Weekday;
 
 pub(super) const HOURS_FIELDS: &[&str] = &["zone", "weekly", "overrides", "targets", "quietHours"];
@@ -118,8 +119,8 @@ impl RawHours {
     /// the hours value itself), and there are then no raw hours to validate.
     ///
     /// ```
-    /// use contact_core::schedule::RawHours;
-    /// let value = serde_json::json!({ "zone": "Europe/Moscow", "weekly": { "mon": ["10:00-19:00", 5] } });
+    /// use contact_core::{json, schedule::RawHours};
+    /// let value = json::parse(r#"{ "zone": "Europe/Moscow", "weekly": { "mon": ["10:00-19:00", 5] } }"#).unwrap();
     /// let issues = RawHours::from_json(&value).unwrap_err();
     /// assert_eq!(issues[0].to_string(), "weekly.mon[1]: invalid type: integer `5`, expected a string");
     /// ```
@@ -137,14 +138,14 @@ impl RawHours {
                     date: reader.text(entry, path, "date"),
                     from: reader.text(entry, path, "from"),
                     to: reader.text(entry, path, "to"),
-                    closed: reader.read(entry, path, "closed", json::boolean),
+                    closed: reader.read(entry, path, "closed", read::boolean),
                     hours: reader.texts(entry, path, "hours"),
                     label: reader.text(entry, path, "label"),
                     unknown: unknown(entry, OVERRIDE_FIELDS),
                 })
             }),
             targets: reader.nested(object, "", "targets", "a targets object", |reader, targets| {
-                let number = |value: &Value| json::integer(value, i64::MIN, i64::MAX, "a whole number");
+                let number = |value: &Value| read::integer(value, i64::MIN, i64::MAX, "a whole number");
                 RawTargets {
                     callback_minutes: reader.read(targets, "targets", "callbackMinutes", number),
                     email_business_days: reader.read(targets, "targets", "emailBusinessDays", number),
@@ -161,7 +162,7 @@ impl RawHours {
     }
 }
 
-/// Reading with serde (`serde_json::from_str::<RawHours>`) reads the JSON value and then
+/// Reading with serde (`serde_json::from_str::<RawHours>`) reads a [`Value`] and then
 /// [`RawHours::from_json`]; its error lists the values of the wrong type.
 impl<'de> Deserialize<'de> for RawHours {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -174,7 +175,7 @@ impl<'de> Deserialize<'de> for RawHours {
 }
 
 fn unknown(object: &Object, known: &[&str]) -> Vec<String> {
-    json::unknown_keys(object, known).cloned().collect()
+    read::unknown_keys(object, known).map(str::to_owned).collect()
 }
 
 /// Collects the values of the wrong type, each with its path.
@@ -182,11 +183,11 @@ struct Reader(Vec<ConfigIssue>);
 
 impl Reader {
     fn check<T>(&mut self, result: Result<T, String>, path: &str) -> Option<T> {
-        result.map_err(|message| self.0.push(json::issue(path, message))).ok()
+        result.map_err(|message| self.0.push(read::issue(path, message))).ok()
     }
 
     fn object<'v>(&mut self, value: &'v Value, path: &str, expected: &str) -> Option<&'v Object> {
-        self.check(json::object(value, expected), path)
+        self.check(read::object(value, expected), path)
     }
 
     fn read<'v, T>(
@@ -194,18 +195,18 @@ impl Reader {
         object: &'v Object,
         parent: &str,
         key: &str,
-        read: impl FnOnce(&'v Value) -> Result<T, String>,
+        read_value: impl FnOnce(&'v Value) -> Result<T, String>,
     ) -> Option<T> {
-        self.check(json::optional(object, key, read), &child(parent, key)).flatten()
+        self.check(read::optional(object, key, read_value), &child(parent, key)).flatten()
     }
 
     fn text(&mut self, object: &Object, parent: &str, key: &str) -> Option<String> {
-        self.read(object, parent, key, |value| json::string(value).map(str::to_owned))
+        self.read(object, parent, key, |value| read::string(value).map(str::to_owned))
     }
 
     /// A list of intervals; each item that is not a string is reported at its index.
     fn texts(&mut self, object: &Object, parent: &str, key: &str) -> Option<Vec<String>> {
-        self.list(object, parent, key, |reader, path, item| reader.check(json::string(item).map(str::to_owned), path))
+        self.list(object, parent, key, |reader, path, item| reader.check(read::string(item).map(str::to_owned), path))
     }
 
     /// The list at `parent.key`, each item read by `item` with its own path.
@@ -217,7 +218,7 @@ impl Reader {
         mut item: impl FnMut(&mut Reader, &str, &Value) -> Option<T>,
     ) -> Option<Vec<T>> {
         let path = child(parent, key);
-        let values = self.check(json::optional(object, key, json::array), &path).flatten()?;
+        let values = self.check(read::optional(object, key, read::array), &path).flatten()?;
         let mut items = Vec::with_capacity(values.len());
         for (index, value) in values.iter().enumerate() {
             items.extend(item(self, &format!("{path}[{index}]"), value));
@@ -231,10 +232,10 @@ impl Reader {
         parent: &str,
         key: &str,
         expected: &str,
-        read: impl FnOnce(&mut Reader, &Object) -> T,
+        read_nested: impl FnOnce(&mut Reader, &Object) -> T,
     ) -> Option<T> {
         let path = child(parent, key);
-        let nested = json::get(object, key).and_then(|value| self.object(value, &path, expected))?;
-        Some(read(self, nested))
+        let nested = read::get(object, key).and_then(|value| self.object(value, &path, expected))?;
+        Some(read_nested(self, nested))
     }
 }

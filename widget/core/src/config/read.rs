@@ -1,22 +1,18 @@
-//! Reading a parsed `serde_json::Value` by hand: typed getters whose errors read like serde's
-//! ("invalid type: integer `5`, expected a string"), for the configuration and its hours.
+//! Reading a parsed [`Value`] by hand: typed getters whose errors read like serde's ("invalid
+//! type: integer `5`, expected a string"), for the configuration and its hours.
 //!
-//! The document is parsed once into a [`Value`] and walked with these helpers instead of serde
-//! derives: derived visitors, `#[serde(flatten)]` and serde's number-formatting error messages
-//! cost the wasm several times what this walker does. Guarantees: `null` reads as absent
-//! everywhere; no message ever formats a floating-point value (that would link float formatting
-//! into the widget), so a non-whole number is reported as "must be a whole number".
-
-use serde_json::{Map, Value};
+//! The document is parsed once by [`crate::json::parse`] and walked with these helpers instead of
+//! serde derives: derived visitors, `#[serde(flatten)]` and serde's number-formatting error
+//! messages cost the wasm several times what this walker does. Guarantees: `null` reads as absent
+//! everywhere; no message ever formats a floating-point value (the parser never computes one), so
+//! a number that is not whole is reported as "must be a whole number".
 
 use super::ConfigIssue;
-
-/// A JSON object of the document.
-pub(crate) type Object = Map<String, Value>;
+use crate::json::{Number, Object, Value};
 
 /// The value at `key`; `None` when absent or `null`.
 pub(crate) fn get<'v>(object: &'v Object, key: &str) -> Option<&'v Value> {
-    object.get(key).filter(|value| !value.is_null())
+    object.get(key).filter(|value| !matches!(value, Value::Null))
 }
 
 /// The value at `key`, or serde's "missing field" complaint.
@@ -34,33 +30,42 @@ pub(crate) fn optional<'v, T>(
 }
 
 pub(crate) fn object<'v>(value: &'v Value, expected: &str) -> Result<&'v Object, String> {
-    value.as_object().ok_or_else(|| invalid_type(value, expected))
+    match value {
+        Value::Object(object) => Ok(object),
+        other => Err(invalid_type(other, expected)),
+    }
 }
 
 pub(crate) fn array(value: &Value) -> Result<&[Value], String> {
-    value.as_array().map(Vec::as_slice).ok_or_else(|| invalid_type(value, "a sequence"))
+    match value {
+        Value::Array(items) => Ok(items),
+        other => Err(invalid_type(other, "a sequence")),
+    }
 }
 
 pub(crate) fn string(value: &Value) -> Result<&str, String> {
-    value.as_str().ok_or_else(|| invalid_type(value, "a string"))
+    match value {
+        Value::String(text) => Ok(text),
+        other => Err(invalid_type(other, "a string")),
+    }
 }
 
 pub(crate) fn boolean(value: &Value) -> Result<bool, String> {
-    value.as_bool().ok_or_else(|| invalid_type(value, "a boolean"))
+    match value {
+        Value::Bool(flag) => Ok(*flag),
+        other => Err(invalid_type(other, "a boolean")),
+    }
 }
 
 /// A whole number from `min` to `max`; `expected` names the range the way serde does (`u16`).
 pub(crate) fn integer(value: &Value, min: i64, max: i64, expected: &str) -> Result<i64, String> {
-    let Value::Number(number) = value else {
-        return Err(invalid_type(value, expected));
-    };
-    // `Number`'s own `Display` would link float formatting, so integers are taken out first.
-    let out_of_range = |n: &dyn std::fmt::Display| format!("invalid value: integer `{n}`, expected {expected}");
-    match (number.as_i64(), number.as_u64()) {
-        (Some(n), _) if (min..=max).contains(&n) => Ok(n),
-        (Some(n), _) => Err(out_of_range(&n)),
-        (None, Some(n)) => Err(out_of_range(&n)),
-        (None, None) => Err("must be a whole number".to_owned()),
+    match value {
+        Value::Number(Number::Integer(n)) if (min..=max).contains(n) => Ok(*n),
+        Value::Number(Number::Integer(_) | Number::Large(_)) => {
+            Err(format!("invalid value: {}, expected {expected}", unexpected(value)))
+        }
+        Value::Number(Number::Float) => Err("must be a whole number".to_owned()),
+        other => Err(invalid_type(other, expected)),
     }
 }
 
@@ -84,26 +89,28 @@ fn variant_index(value: &Value, names: &[&str]) -> Result<usize, String> {
     })
 }
 
-/// "invalid type: map, expected a string", naming what the value is without formatting floats.
+/// "invalid type: map, expected a string".
 pub(crate) fn invalid_type(value: &Value, expected: &str) -> String {
-    let found = match value {
+    format!("invalid type: {}, expected {expected}", unexpected(value))
+}
+
+/// What a value is, as serde names it in a complaint: "integer `5`", "map".
+fn unexpected(value: &Value) -> String {
+    match value {
         Value::Null => "null".to_owned(),
         Value::Bool(flag) => format!("boolean `{flag}`"),
-        Value::Number(number) => match (number.as_i64(), number.as_u64()) {
-            (Some(n), _) => format!("integer `{n}`"),
-            (None, Some(n)) => format!("integer `{n}`"),
-            (None, None) => "floating point number".to_owned(),
-        },
+        Value::Number(Number::Integer(n)) => format!("integer `{n}`"),
+        Value::Number(Number::Large(n)) => format!("integer `{n}`"),
+        Value::Number(Number::Float) => "floating point number".to_owned(),
         Value::String(text) => format!("string {text:?}"),
         Value::Array(_) => "sequence".to_owned(),
         Value::Object(_) => "map".to_owned(),
-    };
-    format!("invalid type: {found}, expected {expected}")
+    }
 }
 
 /// The keys of `object` that are not `known`, in the document's key order.
-pub(crate) fn unknown_keys<'o>(object: &'o Object, known: &'o [&str]) -> impl Iterator<Item = &'o String> {
-    object.keys().filter(|key| !known.contains(&key.as_str()))
+pub(crate) fn unknown_keys<'o>(object: &'o Object, known: &'o [&str]) -> impl Iterator<Item = &'o str> {
+    object.iter().map(|(key, _)| key).filter(|key| !known.contains(key))
 }
 
 /// The path of `key` inside the value at `parent`; an empty path is the document (or the hours
