@@ -112,9 +112,9 @@ const TEXT = {
       never: ['никогда', 'never'],
     },
     load: {
-      idle: ['когда страница загрузилась', 'once the page has loaded'],
-      interaction: ['при наведении на кнопку', 'when the visitor points at the button'],
-      eager: ['сразу', 'at once'],
+      idle: ['скачать после загрузки страницы, запустить при наведении на кнопку', 'download once the page has loaded, start when the visitor points at the button'],
+      interaction: ['скачать и запустить при наведении на кнопку', 'download and start when the visitor points at the button'],
+      eager: ['скачать и запустить сразу', 'download and start at once'],
     },
     locale: {
       ru: ['русский', 'Russian'],

@@ -101,7 +101,9 @@ for (const locale of LOCALES) {
     test('finds no violation on the closed launcher', async ({ page }) => {
       await page.goto('/');
       await expect(launcher(page)).toBeVisible();
-      // The wasm mounts the (hidden) panel once idle: scan the state a visitor's screen reader meets later too.
+      // Focus is intent: the wasm mounts the (hidden) panel, the state a screen reader user tabbing to the
+      // launcher meets.
+      await launcher(page).focus();
       await expect(panel(page)).toBeAttached();
       await expect(panel(page)).toBeHidden();
       const results = await scanWidget(page);

@@ -1,9 +1,10 @@
 // How the widget loads on demanding host pages (issue 6): a strict Content Security Policy with Trusted
 // Types, pages where WebAssembly cannot run (the loader's plain-link fallback), and what a visitor
-// downloads before showing any interest in `load: "interaction"` mode.
+// downloads before showing any interest in `load: "interaction"` mode, and what idle time does in the default
+// `load: "idle"` mode.
 import { test, expect } from '@playwright/test';
 import {
-  launcher, fallbackPanel, fallbackLinks, openCallbackForm, fillCallbackForm, submitCallbackForm, uniquePhone,
+  launcher, panel, fallbackPanel, fallbackLinks, openCallbackForm, fillCallbackForm, submitCallbackForm, uniquePhone,
   collectCspViolations, collectConsoleErrors, recordRequests, overrideLoadMode, saveScreenshot,
 } from './widget.mjs';
 
@@ -183,4 +184,24 @@ test('in "interaction" mode only the loader, its stylesheet and the configuratio
     '/contact.json', '/widget/contact-widget-<hash>.css', '/widget/contact-widget-<hash>.js',
     '/widget/contact-widget-<hash>.wasm', '/widget/contact-widget.js',
   ]);
+});
+
+test('in "idle" mode the wasm is downloaded once the page has loaded, but the widget starts only on intent', async ({ page }) => {
+  const requests = recordRequests(page);
+  const wasmRequested = () => requests.some((url) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(url));
+  await page.goto('/');
+  await expect(launcher(page)).toBeVisible();
+  await expect.poll(wasmRequested).toBe(true);
+  await page.waitForLoadState('networkidle');
+  // Downloaded and compiled off the main thread; nothing instantiated, nothing drawn.
+  await page.waitForTimeout(1_000);
+  await expect(panel(page)).toHaveCount(0);
+
+  // Intent starts it: the hidden panel is there before the tap, which then only shows it.
+  await launcher(page).hover();
+  await expect(panel(page)).toBeAttached();
+  await expect(panel(page)).toBeHidden();
+  await launcher(page).click();
+  await expect(panel(page)).toBeVisible();
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
 });

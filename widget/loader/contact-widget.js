@@ -4,7 +4,8 @@
  *
  * Small and hand-written: every visitor downloads it before any interaction. It draws the launcher in
  * an open shadow root and fetches the wasm-bindgen glue + wasm when the `load` option says: "idle"
- * (default, after the page's load), "interaction" (hover, focus or touch of the launcher) or "eager".
+ * (default: downloaded and compiled after the page's load, started on intent), "interaction" (all of it
+ * on hover, focus or touch of the launcher) or "eager" (started at once).
  * Where the wasm cannot run, the launcher opens the links of fallback.json (server-stub/src/fallback.rs).
  *
  * Guarantees: it never throws into the host page (errors go to console.error, prefixed); a second copy
@@ -298,15 +299,31 @@
         launcher.setAttribute('aria-busy', String(busy));
         status.textContent = busy ? text.loading : '';
       };
-      // Without WebAssembly the glue and the wasm would be downloaded for nothing. The wasm's request
-      // starts beside the glue's, not after it: a cold tap waits for one round trip instead of two.
-      const loadWasm = () => {
-        if (typeof WebAssembly !== 'object') return Promise.reject(new Error('no WebAssembly'));
-        const wasm = fetch(asset(ASSETS.wasm));
-        wasm.catch(() => {}); // a failed download is reported by the glue's init, which awaits it
-        return import(asset(ASSETS.glue)).then((glue) => glue.default({ module_or_path: wasm })
-          .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang, emit)));
+      // Idle time only downloads and compiles: both run off the main thread, so a page that is never
+      // tapped pays no main-thread time for the widget. Without WebAssembly nothing is downloaded. The
+      // wasm's request starts beside the glue's, not after it: a cold tap waits one round trip, not two.
+      let compiled = null;
+      const prefetch = () => {
+        if (!compiled) {
+          if (typeof WebAssembly !== 'object') {
+            compiled = Promise.reject(new Error('no WebAssembly'));
+          } else {
+            const wasm = fetch(asset(ASSETS.wasm)).then((response) => {
+              if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
+              return response;
+            });
+            const module = WebAssembly.compileStreaming
+              ? WebAssembly.compileStreaming(wasm)
+              : wasm.then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+            compiled = Promise.all([import(asset(ASSETS.glue)), module]);
+          }
+          compiled.catch(() => {}); // reported by whoever boots on it
+        }
+        return compiled;
       };
+      // Instantiating and mounting run on the main thread: only on intent, eagerly, or for waiting requests.
+      const loadWasm = () => prefetch().then(([glue, module]) => glue.default({ module_or_path: module })
+        .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang, emit)));
       const loadFallback = () => fetch(asset('fallback.json')).then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
         return response.json();
@@ -350,7 +367,7 @@
           report('could not toggle the panel:', error);
         }
       });
-      // Any sign of interest starts the download, whatever the load option, so the tap finds it ready.
+      // Any sign of interest starts the widget, whatever the load option, so the tap finds it (nearly) ready.
       for (const type of ['pointerenter', 'focus', 'touchstart']) {
         launcher.addEventListener(type, boot, { once: true, passive: true });
       }
@@ -358,7 +375,7 @@
         boot();
       } else if (config.load !== 'interaction') {
         // Safari has no requestIdleCallback; a short delay after load serves the same purpose there.
-        const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(boot, { timeout: 4000 }) : setTimeout(boot, 500));
+        const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 4000 }) : setTimeout(prefetch, 500));
         if (document.readyState === 'complete') whenIdle();
         else window.addEventListener('load', whenIdle, { once: true });
       }
