@@ -302,28 +302,42 @@
       // Idle time only downloads and compiles: both run off the main thread, so a page that is never
       // tapped pays no main-thread time for the widget. Without WebAssembly nothing is downloaded. The
       // wasm's request starts beside the glue's, not after it: a cold tap waits one round trip, not two.
+      let glue = null;
+      let wasm = null;
       let compiled = null;
-      const prefetch = () => {
-        if (!compiled) {
-          if (typeof WebAssembly !== 'object') {
-            compiled = Promise.reject(new Error('no WebAssembly'));
-          } else {
-            const wasm = fetch(asset(ASSETS.wasm)).then((response) => {
-              if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
-              return response;
-            });
-            const module = WebAssembly.compileStreaming
-              ? WebAssembly.compileStreaming(wasm)
-              : wasm.then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
-            compiled = Promise.all([import(asset(ASSETS.glue)), module]);
-          }
-          compiled.catch(() => {}); // reported by whoever boots on it
+      const download = () => {
+        if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
+        if (!glue) {
+          wasm = fetch(asset(ASSETS.wasm)).then((response) => {
+            if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
+            return response;
+          });
+          glue = import(asset(ASSETS.glue));
+          // Failures are reported by whoever starts the widget on them.
+          wasm.catch(() => {});
+          glue.catch(() => {});
         }
-        return compiled;
       };
-      // Instantiating and mounting run on the main thread: only on intent, eagerly, or for waiting requests.
-      const loadWasm = () => prefetch().then(([glue, module]) => glue.default({ module_or_path: module })
-        .then(() => glue.mount(mountPoint, launcher, json, document.documentElement.lang, emit)));
+      const prefetch = () => {
+        try {
+          download();
+        } catch (error) {
+          return; // nothing to prefetch: a tap shows the fallback
+        }
+        if (!compiled) {
+          compiled = WebAssembly.compileStreaming
+            ? WebAssembly.compileStreaming(wasm)
+            : wasm.then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+          compiled.catch(() => {});
+        }
+      };
+      // Instantiating and mounting run on the main thread: only on intent, eagerly, or for waiting
+      // requests. Without a prefetch the wasm is instantiated as it streams in, in one step.
+      const loadWasm = () => {
+        download();
+        return glue.then((code) => code.default({ module_or_path: compiled || wasm })
+          .then(() => code.mount(mountPoint, launcher, json, document.documentElement.lang, emit)));
+      };
       const loadFallback = () => fetch(asset('fallback.json')).then((response) => {
         if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
         return response.json();
@@ -333,7 +347,7 @@
       let handle = null;
       const boot = () => {
         if (!booting) {
-          booting = loadWasm()
+          booting = Promise.resolve().then(loadWasm)
             .catch((error) => {
               console.warn(PREFIX + ' the wasm did not start; showing plain links:', error);
               return loadFallback();
