@@ -25,6 +25,9 @@ const VARIANTS = {
   with: { blockedUrlPatterns: [] },
 };
 
+/** `url` without `origin`, so the page's own files read as paths. */
+const displayUrl = (url, origin) => (url.startsWith(origin) ? url.slice(origin.length) || '/' : url);
+
 /** One Lighthouse run in a fresh Chromium; resolves to the figures this benchmark reports. */
 async function measure(url, origin, variant) {
   const chrome = await chromeLauncher.launch({
@@ -54,6 +57,10 @@ async function measure(url, origin, variant) {
       lcp: metric('largest-contentful-paint'),
       widgetBytes: widgetRequests.reduce((sum, item) => sum + (item.transferSize || 0), 0),
       wasmFetched: widgetRequests.some((item) => new URL(item.url).pathname.endsWith('.wasm') && item.transferSize > 0),
+      // Which script each long task belongs to, as Lighthouse attributes it (simulated durations): the
+      // evidence for where blocking time comes from.
+      longTasks: (lhr.audits['long-tasks']?.details?.items ?? [])
+        .map((item) => `${displayUrl(item.url, origin)} ${ms(item.duration)} at ${ms(item.startTime)}`),
       benchmarkIndex: lhr.environment.benchmarkIndex,
       version: lhr.lighthouseVersion,
       warnings: lhr.runWarnings,
@@ -77,6 +84,7 @@ async function main() {
         process.stderr.write(`  ${variant} #${results[variant].length}: score ${figures.score}, TBT ${ms(figures.tbt)}, `
           + `CLS ${figures.cls.toFixed(3)}, LCP ${ms(figures.lcp)}, widget ${kb(figures.widgetBytes)}\n`);
         for (const warning of figures.warnings) process.stderr.write(`    warning: ${warning}\n`);
+        if (figures.longTasks.length) process.stderr.write(`    long tasks: ${figures.longTasks.join('; ')}\n`);
       }
     }
   } finally {
@@ -109,6 +117,9 @@ async function main() {
     console.log(`${variant} widget: scores ${list.map((f) => f.score).join(', ')}; TBT ${list.map((f) => Math.round(f.tbt)).join(', ')} ms; `
       + `widget bytes transferred ${list.map((f) => kb(f.widgetBytes)).join(', ')}; `
       + `wasm fetched in ${list.filter((f) => f.wasmFetched).length} of ${list.length} runs`);
+    list.forEach((figures, index) => {
+      if (figures.longTasks.length) console.log(`  run ${index + 1} long tasks: ${figures.longTasks.join('; ')}`);
+    });
   }
 }
 
