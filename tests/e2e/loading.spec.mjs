@@ -205,3 +205,19 @@ test('in "idle" mode the wasm is downloaded once the page has loaded, but the wi
   await expect(panel(page)).toBeVisible();
   await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
 });
+
+test('a server that sends the wasm with another content type still gets a working widget after idle prefetch', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.route(/\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const wasmServed = page.waitForResponse(/\.wasm$/);
+  await page.goto('/');
+  expect((await wasmServed).headers()['content-type']).toBe('application/octet-stream');
+  await page.waitForLoadState('networkidle');
+  await launcher(page).click();
+  await expect(panel(page)).toBeVisible();
+  await expect(fallbackPanel(page)).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

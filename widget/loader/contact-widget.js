@@ -325,9 +325,12 @@
           return; // nothing to prefetch: a tap shows the fallback
         }
         if (!compiled) {
-          compiled = WebAssembly.compileStreaming
-            ? WebAssembly.compileStreaming(wasm)
-            : wasm.then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+          // Streaming compilation needs the `application/wasm` type; servers that send another still work.
+          const streams = (response) => WebAssembly.compileStreaming
+            && /^application\/wasm\s*(;|$)/i.test(response.headers.get('Content-Type') || '');
+          compiled = wasm.then((response) => (streams(response)
+            ? WebAssembly.compileStreaming(response)
+            : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
           compiled.catch(() => {});
         }
       };
