@@ -295,15 +295,10 @@
       root.append(stylesheet, frame);
       document.body.append(host);
 
-      const showBusy = (busy) => launcher.setAttribute('aria-busy', String(busy));
       const setBusy = (busy) => {
-        showBusy(busy);
+        launcher.setAttribute('aria-busy', String(busy));
         status.textContent = busy ? text.loading : '';
       };
-      // Starting the widget is one main-thread task of a few hundred milliseconds on a slow phone: work
-      // that a waiting visitor should see begin runs after the next frame, so the busy launcher is
-      // painted before that task holds the screen still.
-      const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
       // Idle time only downloads and compiles: both run off the main thread, so a page that is never
       // tapped pays no main-thread time for the widget. Without WebAssembly nothing is downloaded. The
       // wasm's request starts beside the glue's, not after it: a cold tap waits one round trip, not two.
@@ -371,8 +366,7 @@
           return;
         }
         setBusy(true);
-        afterPaint(() => boot().then((ready) => { setBusy(false); ready.open(); }, () => setBusy(false))
-          .catch((error) => report('could not open', error)));
+        boot().then((ready) => { setBusy(false); ready.open(); }, () => setBusy(false)).catch((error) => report('could not open', error));
       };
       const close = () => { if (handle) handle.close(); };
       // The fallback has no form: it opens its links instead.
@@ -391,18 +385,9 @@
         }
       });
       // Any sign of interest starts the widget, whatever the load option, so the tap finds it (nearly) ready.
-      // A touch is a tap on its way: the launcher shows it is busy at once (silently: the touch may be the
-      // start of a scroll), and the start waits for that to be painted.
-      let touched = false;
-      const startForTouch = () => {
-        if (touched || handle || booting) return;
-        touched = true;
-        showBusy(true);
-        afterPaint(() => boot().then(() => showBusy(false), () => showBusy(false)));
-      };
-      launcher.addEventListener('pointerenter', (event) => (event.pointerType === 'touch' ? startForTouch() : boot()), { passive: true });
-      launcher.addEventListener('touchstart', startForTouch, { passive: true });
-      launcher.addEventListener('focus', boot, { once: true, passive: true });
+      for (const type of ['pointerenter', 'focus', 'touchstart']) {
+        launcher.addEventListener(type, boot, { once: true, passive: true });
+      }
       if (config.load === 'eager' || hasWaitingRequest()) {
         boot();
       } else if (config.load !== 'interaction') {
