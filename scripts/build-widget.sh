@@ -11,9 +11,9 @@ say() { printf '\033[1;34m[build-widget]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[build-widget]\033[0m %s\n' "$*" >&2; exit 1; }
 
 wasm_opt=node_modules/.bin/wasm-opt
-locked=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-installed=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
-[[ "$installed" == "$locked" ]] || die "wasm-bindgen CLI ${installed:-missing}, Cargo.lock wants $locked: run scripts/setup.sh"
+source scripts/wasm-bindgen-versions.sh
+installed=$wasm_bindgen_installed
+[[ "$installed" == "$wasm_bindgen_locked" ]] || die "wasm-bindgen CLI ${installed:-missing}, Cargo.lock wants $wasm_bindgen_locked: run scripts/setup.sh"
 [[ -x "$wasm_opt" ]] || die "$wasm_opt is missing: run scripts/setup.sh (npm ci)"
 command -v node >/dev/null || die "node is missing"
 

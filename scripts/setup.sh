@@ -21,14 +21,13 @@ else
 fi
 
 # The CLI must match the wasm-bindgen crate exactly, or the generated glue does not fit the wasm.
-locked_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-installed_version=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
-if [[ "$installed_version" != "$locked_version" ]]; then
-  say "installing wasm-bindgen-cli $locked_version (found: ${installed_version:-none}); this compiles for a few minutes"
+source scripts/wasm-bindgen-versions.sh
+if [[ "$wasm_bindgen_installed" != "$wasm_bindgen_locked" ]]; then
+  say "installing wasm-bindgen-cli $wasm_bindgen_locked (found: ${wasm_bindgen_installed:-none}); this compiles for a few minutes"
   # Not --locked: the CLI's own lock file names a crate version the registry no longer serves.
-  cargo install wasm-bindgen-cli --version "$locked_version"
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_locked"
 else
-  say "wasm-bindgen-cli $locked_version: present"
+  say "wasm-bindgen-cli $wasm_bindgen_locked: present"
 fi
 
 # npm ci reinstalls from scratch; only do it when node_modules does not match the committed lock file.

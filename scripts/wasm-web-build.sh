@@ -10,9 +10,9 @@ tag=$1 crate=$2 out=$3
 say() { printf '\033[1;34m[%s]\033[0m %s\n' "$tag" "$*"; }
 die() { printf '\033[1;31m[%s]\033[0m %s\n' "$tag" "$*" >&2; exit 1; }
 
-locked=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-installed=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
-[[ "$installed" == "$locked" ]] || die "wasm-bindgen CLI ${installed:-missing}, Cargo.lock wants $locked: run scripts/setup.sh"
+source scripts/wasm-bindgen-versions.sh
+installed=$wasm_bindgen_installed
+[[ "$installed" == "$wasm_bindgen_locked" ]] || die "wasm-bindgen CLI ${installed:-missing}, Cargo.lock wants $wasm_bindgen_locked: run scripts/setup.sh"
 
 say "cargo build -p $crate --release --target wasm32-unknown-unknown"
 cargo build -p "$crate" --release --target wasm32-unknown-unknown

@@ -182,11 +182,6 @@ const BRANDS = {
 };
 const WEEKDAYS = { ru: ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
 const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-/** Used when the reader does not list an enumeration (yet) by this schema name. */
-const FALLBACK_VALUES = {
-  Side: ['left', 'right'], Load: ['idle', 'interaction', 'eager'],
-  Scheme: ['auto', 'light', 'dark'], LauncherStyle: ['label', 'icon'], Collapse: ['scroll', 'never'],
-};
 const WIDGET_SRC = new URL('/widget/contact-widget.js', location.href).href;
 const DEBOUNCE_MS = 250;
 
@@ -420,7 +415,7 @@ function textsIn(lang, tree = TEXT) {
 const texts = Object.fromEntries(LANGS.map((lang) => [lang, textsIn(lang)]));
 const t = () => texts[state.lang];
 const $ = (id) => document.getElementById(id);
-const valuesOf = (schemaName) => state.vocabulary.values[schemaName] || FALLBACK_VALUES[schemaName] || [];
+const valuesOf = (schemaName) => state.vocabulary.values[schemaName] || [];
 
 function fieldsOf(type) {
   const entry = state.vocabulary.contactTypes.find((candidate) => candidate.type === type);
@@ -462,7 +457,7 @@ function field({ path, label, kind = 'text', get, set, options, hint, attributes
     if (structural) render({ focusPath: path });
     schedule();
   });
-  const error = el('p', { id: errorId, class: 'field-error', hidden: true, 'data-testid': 'field-error' });
+  const error = errorLine(errorId);
   target(path, control, error);
   for (const alias of aliases) state.targets.set(alias, state.targets.get(path));
   const labelNode = el('label', { for: id, text: label });
@@ -474,10 +469,20 @@ function field({ path, label, kind = 'text', get, set, options, hint, attributes
   return wrapper;
 }
 
+/** A click handler that changes the model, redraws with focus on `focusPath()` (read after the change)
+ * and revalidates. */
+const act = (change, focusPath) => () => {
+  change();
+  render({ focusPath: focusPath() });
+  schedule();
+};
+
+/** The paragraph where the problems at a path are shown (hidden while there are none). */
+const errorLine = (id) => el('p', { id, class: 'field-error', hidden: true, 'data-testid': 'field-error' });
+
 /** A fieldset for a group whose own path may carry problems (a department, a contact). */
 function group(path, legend, className, ...children) {
-  const errorId = freshId('g');
-  const error = el('p', { id: errorId, class: 'field-error', hidden: true, 'data-testid': 'field-error' });
+  const error = errorLine(freshId('g'));
   const set = el('fieldset', { class: className, 'data-path': path }, el('legend', { text: legend }), error, ...children);
   target(path, set, error);
   return set;
@@ -521,11 +526,7 @@ function contactGroup(model, d, c) {
     ...own,
     field({ path: `${path}.label`, label: text.fields.label, get: () => contact.label, set: (v) => { contact.label = v; } }),
     field({ path: `${path}.note`, label: text.fields.note, get: () => contact.note, set: (v) => { contact.note = v; } }),
-    el('button', { type: 'button', class: 'remove', 'data-testid': 'remove-contact', text: `${text.removeContact} ${c + 1}`, onclick: () => {
-      model.departments[d].contacts.splice(c, 1);
-      render({ focusPath: `departments[${d}].add` });
-      schedule();
-    } }));
+    el('button', { type: 'button', class: 'remove', 'data-testid': 'remove-contact', text: `${text.removeContact} ${c + 1}`, onclick: act(() => model.departments[d].contacts.splice(c, 1), () => `departments[${d}].add`) }));
 }
 
 function departmentGroup(model, d) {
@@ -538,30 +539,18 @@ function departmentGroup(model, d) {
     ...department.contacts.map((_, c) => contactGroup(model, d, c)),
     departmentHoursGroup(department, path),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', 'data-path': `${path}.add`, 'data-testid': 'add-contact', text: text.addContact, onclick: () => {
-        department.contacts.push(blankContact());
-        render({ focusPath: `${path}.contacts[${department.contacts.length - 1}].type` });
-        schedule();
-      } }),
-      el('button', { type: 'button', class: 'remove', 'data-testid': 'remove-department', text: `${text.removeDepartment} ${d + 1}`, onclick: () => {
-        model.departments.splice(d, 1);
-        render({ focusPath: 'departments.add' });
-        schedule();
-      } })));
+      el('button', { type: 'button', 'data-path': `${path}.add`, 'data-testid': 'add-contact', text: text.addContact, onclick: act(() => department.contacts.push(blankContact()), () => `${path}.contacts[${department.contacts.length - 1}].type`) }),
+      el('button', { type: 'button', class: 'remove', 'data-testid': 'remove-department', text: `${text.removeDepartment} ${d + 1}`, onclick: act(() => model.departments.splice(d, 1), () => 'departments.add') })));
 }
 
 function departmentsSection(model) {
   const text = t();
   const list = el('div', { class: 'departments', 'data-path': 'departments' });
-  const error = el('p', { id: freshId('g'), class: 'field-error', hidden: true, 'data-testid': 'field-error' });
+  const error = errorLine(freshId('g'));
   target('departments', list, error);
   list.append(error, ...model.departments.map((_, d) => departmentGroup(model, d)));
   return section('departments', text.departments, list,
-    el('button', { type: 'button', 'data-path': 'departments.add', 'data-testid': 'add-department', text: text.addDepartment, onclick: () => {
-      model.departments.push(blankDepartment());
-      render({ focusPath: `departments[${model.departments.length - 1}].name` });
-      schedule();
-    } }));
+    el('button', { type: 'button', 'data-path': 'departments.add', 'data-testid': 'add-department', text: text.addDepartment, onclick: act(() => model.departments.push(blankDepartment()), () => `departments[${model.departments.length - 1}].name`) }));
 }
 
 /** Seven day inputs, `hours.weekly.mon` … for the company or `departments[0].hours.weekly.mon` …. */
@@ -577,16 +566,8 @@ function weekFieldset(path, legend, weekly) {
  * button, then an add button; focus follows the action. */
 function rowList({ path, items, legend, removeText, addText, blank, firstField, row }) {
   const rows = items.map((item, i) => group(`${path}[${i}]`, `${legend} ${i + 1}`, 'row', ...row(item, `${path}[${i}]`),
-    el('button', { type: 'button', class: 'remove', 'data-testid': 'remove-row', text: `${removeText} ${i + 1}`, onclick: () => {
-      items.splice(i, 1);
-      render({ focusPath: `${path}.add` });
-      schedule();
-    } })));
-  const add = el('button', { type: 'button', 'data-path': `${path}.add`, 'data-testid': 'add-row', text: addText, onclick: () => {
-    items.push(blank());
-    render({ focusPath: `${path}[${items.length - 1}].${firstField}` });
-    schedule();
-  } });
+    el('button', { type: 'button', class: 'remove', 'data-testid': 'remove-row', text: `${removeText} ${i + 1}`, onclick: act(() => items.splice(i, 1), () => `${path}.add`) })));
+  const add = el('button', { type: 'button', 'data-path': `${path}.add`, 'data-testid': 'add-row', text: addText, onclick: act(() => items.push(blank()), () => `${path}[${items.length - 1}].${firstField}`) });
   return [...rows, add];
 }
 
@@ -873,8 +854,6 @@ async function main() {
   }
   state.vocabulary = JSON.parse(vocabulary());
   state.textKeys = JSON.parse(textKeys());
-  // The shipped languages, from the language files compiled into core.
-  state.vocabulary.values.Locale ??= state.textKeys.languages;
   state.model = example(state.lang);
   zoneList();
   render();

@@ -2,13 +2,12 @@
 // Ukrainian launcher and panel from widget/core/locales/uk.toml, and the owner's `texts` replace shipped
 // texts in the loader's launcher and in the wasm panel.
 import { test, expect } from '@playwright/test';
-import { launcher, panel, openPanel, callbackOpen, submitButton, collectConsoleErrors } from './widget.mjs';
+import { launcher, panel, openPanel, callbackOpen, submitButton, collectConsoleErrors, hoursToggle } from './widget.mjs';
 
 const PAGE = '/demo-site/uk.html';
 
 // find
 const closeButton = (page) => panel(page).getByTestId('cw-close');
-const hoursToggle = (page) => page.getByTestId('cw-hours').first().getByTestId('cw-hours-toggle');
 
 // act
 /** Adds the owner's `texts` to the page's configuration. Call before `page.goto`. */

@@ -195,13 +195,16 @@ export function recordRequests(page) {
   return urls;
 }
 
-/** Serves /contact.json to `page` with `"load": mode`, the rest as the server has it. */
-export async function overrideLoadMode(page, mode) {
+/** Serves /contact.json to `page` with the keys of `patch` replaced, the rest as the server has it. */
+export async function patchDemoConfig(page, patch) {
   await page.route('**/contact.json', async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), load: mode } });
+    await route.fulfill({ response, json: { ...(await response.json()), ...patch } });
   });
 }
+
+/** Serves /contact.json to `page` with `"load": mode`. */
+export const overrideLoadMode = (page, mode) => patchDemoConfig(page, { load: mode });
 
 // Views and layout as a visitor sees them (tests/e2e/screens.spec.mjs)
 // find
@@ -212,11 +215,7 @@ export const successMessage = (page) => page.getByTestId('cw-success');
 // act
 /** Serves the demo configuration in `locale` (the demo file fixes Russian). Call before `page.goto`. */
 export async function serveDemoIn(page, locale) {
-  if (locale === 'ru') return;
-  await page.route('**/contact.json', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), locale } });
-  });
+  if (locale !== 'ru') await patchDemoConfig(page, { locale });
 }
 
 /** Opens the panel and expands the company's week table. */

@@ -46,6 +46,11 @@
     const base = (script && script.src) || location.href;
     const asset = (name) => new URL(name, base).href;
     const ASSETS = { glue: '__CW_GLUE__', wasm: '__CW_WASM__', css: '__CW_CSS__' };
+    // A fetch whose error statuses reject too, named in the message as `name` (default: the final URL).
+    const fetchOk = (url, init, name) => fetch(url, init).then((response) => {
+      if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + (name || response.url));
+      return response;
+    });
 
     // contact_core::i18n's launcher texts and language rule (Locale::for_visitor), because the launcher
     // is drawn before the wasm arrives: generated from widget/core/locales/*.toml (LOADER_LOCALES) and
@@ -75,10 +80,7 @@
       if (inline) return Promise.resolve(inline);
       const url = script && script.getAttribute('data-config-url');
       if (url) {
-        return fetch(new URL(url, location.href), { credentials: 'same-origin' }).then((response) => {
-          if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
-          return response.text();
-        });
+        return fetchOk(new URL(url, location.href), { credentials: 'same-origin' }, url).then((response) => response.text());
       }
       if (window.ContactWidgetConfig) return Promise.resolve(JSON.stringify(window.ContactWidgetConfig));
       return Promise.reject(new Error('no configuration: add data-config-url or data-config to the script tag, or set window.ContactWidgetConfig'));
@@ -308,10 +310,7 @@
       const download = () => {
         if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
         if (!glue) {
-          wasm = fetch(asset(ASSETS.wasm)).then((response) => {
-            if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
-            return response;
-          });
+          wasm = fetchOk(asset(ASSETS.wasm));
           glue = import(asset(ASSETS.glue));
           // Failures are reported by whoever starts the widget on them.
           wasm.catch(() => {});
@@ -341,10 +340,8 @@
         return glue.then((code) => code.default({ module_or_path: compiled || wasm })
           .then(() => code.mount(mountPoint, launcher, json, document.documentElement.lang, emit)));
       };
-      const loadFallback = () => fetch(asset('fallback.json')).then((response) => {
-        if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
-        return response.json();
-      }).then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint));
+      const loadFallback = () => fetchOk(asset('fallback.json')).then((response) => response.json())
+        .then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint));
       // What a tap opens once ready: the wasm's handle or the fallback, both with open, close, isOpen.
       let booting = null;
       let handle = null;

@@ -171,6 +171,6 @@ fn launcher_is_hidden_when_no_contact_survives_validation() {
 fn intl_zones_agree_with_the_shared_case_table() {
     use contact_core::conformance::CaseTable;
     let table = CaseTable::from_json(include_str!("../core/tests/zone_cases.json")).unwrap();
-    let mismatches = table.mismatches(&crate::intl_zones::IntlZones::default());
+    let mismatches = table.mismatches(&contact_intl_zones::IntlZones::default());
     assert!(mismatches.is_empty(), "Intl disagrees with the case table:\n{}", mismatches.join("\n"));
 }

@@ -15,7 +15,7 @@ use contact_core::zones::{ZoneName, Zones};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::intl_zones::IntlZones;
+use contact_intl_zones::IntlZones;
 
 #[wasm_bindgen]
 extern "C" {

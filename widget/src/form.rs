@@ -98,6 +98,9 @@ where
     // An on-screen keyboard shrinks the viewport, and the sheet with it, under the field being typed
     // in: scroll that field back into sight (a browser that already panned to it leaves nothing to do).
     let keep_field_in_sight = window_event_listener(leptos::ev::resize, move |_| {
+        if open.with_untracked(Option::is_none) {
+            return; // the form is hidden: nothing in it can have focus
+        }
         let focused = form.get_untracked().and_then(|form| form.query_selector(":focus").ok().flatten());
         if let Some(field) = focused {
             let options = web_sys::ScrollIntoViewOptions::new();
@@ -205,18 +208,16 @@ where
                 zones,
                 now,
             };
-            prepared(request, &rules, locale).map_err(|errors| worded(errors, messages))
+            prepared(request, &rules, locale)
         })
         .and_then(|request| {
             // The server refuses a slot its hours cannot honour; the same core code says so first.
             match local_promise(&rules_config, &department.get_untracked(), now, slot.get_untracked(), messages) {
                 Ok(_) => Ok(request),
-                Err(_) => Err(worded(
-                    vec![FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, locale)],
-                    messages,
-                )),
+                Err(_) => Err(vec![FieldError::new(Some("preferredSlot.utc"), ErrorCode::SlotUnavailable, locale)]),
             }
-        });
+        })
+        .map_err(|errors| worded(errors, messages));
         match checked {
             Ok(request) => {
                 errors.set(Vec::new());

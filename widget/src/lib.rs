@@ -22,7 +22,6 @@ mod events;
 mod form;
 mod hours;
 mod icons;
-mod intl_zones;
 mod mount;
 mod outbox;
 mod panel;

@@ -68,14 +68,23 @@ fn vocabulary_json() -> Value {
             json!({ "type": kind, "fields": own })
         })
         .collect();
-    let values: Map<String, Value> =
-        document_values().into_iter().map(|(name, variants)| (name.to_owned(), json!(variants))).collect();
+    // `locale` is a pattern in the schema (a new language is only a file), so the reader's enumerations
+    // leave it out; the form offers the languages that ship.
+    let values: Map<String, Value> = document_values()
+        .into_iter()
+        .chain([("Locale", shipped_languages())])
+        .map(|(name, variants)| (name.to_owned(), json!(variants)))
+        .collect();
     let countries: Vec<&str> = Country::all().map(Country::code).collect();
     json!({ "contactTypes": contact_types, "values": values, "countries": countries })
 }
 
+/// The tags of the languages the widget ships, which `locale` and `texts` take.
+fn shipped_languages() -> Vec<&'static str> {
+    Locale::ALL.iter().map(|locale| locale.tag()).collect()
+}
+
 fn text_keys_json() -> Value {
-    let languages: Vec<&str> = Locale::ALL.iter().map(|locale| locale.tag()).collect();
     let texts: Map<String, Value> = Locale::ALL
         .iter()
         .map(|locale| {
@@ -85,7 +94,7 @@ fn text_keys_json() -> Value {
             (locale.tag().to_owned(), Value::Object(shipped))
         })
         .collect();
-    json!({ "languages": languages, "keys": Messages::KEYS, "texts": texts })
+    json!({ "languages": shipped_languages(), "keys": Messages::KEYS, "texts": texts })
 }
 
 #[cfg(test)]

@@ -292,9 +292,9 @@ pub fn document_keys() -> Vec<(String, Vec<&'static str>)> {
     validate::document_keys()
 }
 
-/// The values each enumerated option takes, by its name in `config.schema.json` (`Locale`, `Side`,
-/// `Load`, `Scheme`, …). Contact types are the `Contact:…` names of [`document_keys`]; country codes are
-/// [`Country::all`].
+/// The values each enumerated option takes, by its name in `config.schema.json` (`Side`, `Load`,
+/// `Scheme`, …; `locale` is a pattern, and [`Locale::ALL`] lists the shipped languages). Contact types
+/// are the `Contact:…` names of [`document_keys`]; country codes are [`Country::all`].
 pub fn document_values() -> Vec<(&'static str, Vec<&'static str>)> {
     validate::document_values()
 }

@@ -607,11 +607,6 @@ impl TextOverrides {
         Ok(())
     }
 
-    /// Whether the owner replaced no text at all.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The owner's text for `key` in `locale`, if there is one.
     pub fn get(&self, locale: Locale, key: &str) -> Option<&str> {
         self.entries.iter().rev().find(|(own, name, _)| *own == locale && name == key).map(|(_, _, text)| text.as_str())
