@@ -18,6 +18,7 @@
 mod browser_tests;
 mod api;
 mod clock;
+mod deferred;
 mod events;
 mod form;
 mod hours;

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent, Node};
 
 use crate::clock::{provide_now, UseNowOptions};
+use crate::deferred::build_when_needed;
 use crate::events::use_events;
 use crate::form::{CallbackForm, CallbackOpen, OutboxNews};
 use crate::hours::{email_answer_for, HoursSummary};
@@ -152,7 +153,9 @@ where
         .collect_view();
     let company_summary =
         company_hours.map(|hours| view! { <HoursSummary hours messages id="cw-company".to_owned() /> });
-    let callback_form = callback.map(|(settings, config)| {
+    // The form is built the first time it is opened (see crate::deferred), into the panel's body.
+    let body = NodeRef::<html::Div>::new();
+    if let Some((settings, config)) = callback {
         let on_back = move || {
             form_for.set(None);
             request_animation_frame(move || {
@@ -161,8 +164,13 @@ where
                 }
             });
         };
-        view! { <CallbackForm config settings open=form_for locale outbox=outbox.get_value() on_back /> }
-    });
+        let outbox = outbox.get_value();
+        build_when_needed(
+            move || form_for.with(Option::is_some),
+            body,
+            move || view! { <CallbackForm config settings open=form_for locale outbox on_back /> },
+        );
+    }
 
     view! {
         <div
@@ -195,13 +203,12 @@ where
                     {icon(CLOSE)}
                 </button>
             </div>
-            <div class="cw-body">
+            <div class="cw-body" node_ref=body>
                 <div class="cw-contacts" hidden=move || form_for.with(Option::is_some)>
                     <OutboxNews outbox=outbox.get_value() />
                     {company_summary}
                     {departments}
                 </div>
-                {callback_form}
             </div>
         </div>
     }
