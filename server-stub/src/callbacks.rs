@@ -408,8 +408,8 @@ fn promise_for_request(
         slot: slot.map(|slot| slot.at),
         now,
     };
-    let face = NativeClockface::new(valid.locale);
     let messages = config.texts.messages(valid.locale);
+    let face = NativeClockface::new(messages);
     worded_callback_promise(config, &request, messages, &face, &JiffZones)
         .ok()
         .and_then(|(promise, text)| CallbackPromise::new(promise, text))

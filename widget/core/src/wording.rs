@@ -174,7 +174,7 @@ mod native {
     use intl_pluralrules::{PluralRuleType, PluralRules};
 
     use super::Clockface;
-    use crate::i18n::{fill, ClockTexts, Locale, PluralCategory};
+    use crate::i18n::{fill, ClockTexts, Messages, PluralCategory};
     use crate::time::{Date, LocalTime, Timestamp};
     use crate::zones::{JiffZones, Tz, ZoneName};
 
@@ -188,13 +188,14 @@ mod native {
     }
 
     impl NativeClockface {
-        /// Times and dates in `locale`.
-        pub fn new(locale: Locale) -> NativeClockface {
+        /// Times and dates in the language of `messages`, with its `clock` texts: the shipped ones
+        /// (`locale.messages()`) or the site owner's (`config.texts.messages(locale)`).
+        pub fn new(messages: &'static Messages) -> NativeClockface {
             let language: unic_langid::LanguageIdentifier =
-                locale.tag().parse().expect("a shipped locale's tag is a valid language identifier");
+                messages.locale.tag().parse().expect("a shipped locale's tag is a valid language identifier");
             let rules = PluralRules::create(language, PluralRuleType::CARDINAL)
                 .expect("intl_pluralrules has cardinal rules for every shipped locale");
-            NativeClockface { texts: &locale.messages().clock, rules }
+            NativeClockface { texts: &messages.clock, rules }
         }
     }
 
@@ -257,7 +258,7 @@ mod tests {
 
     fn worded(promise: Promise, locale: Locale, now: &str, visitor: &str) -> Option<String> {
         let visitor = ZoneName::new(visitor);
-        let face = NativeClockface::new(locale);
+        let face = NativeClockface::new(locale.messages());
         let view = Viewpoint {
             now: Timestamp::parse(now).unwrap(),
             visitor: &visitor,
@@ -373,7 +374,7 @@ mod tests {
 
     #[test]
     fn the_servers_plural_rules_give_ukrainian_its_four_forms() {
-        let face = NativeClockface::new(Locale::Uk);
+        let face = NativeClockface::new(Locale::Uk.messages());
         let minutes = &Locale::Uk.messages().hours.minutes;
         let cases = [(1, "1 хвилину"), (2, "2 хвилини"), (4, "4 хвилини"), (5, "5 хвилин"), (11, "11 хвилин"), (21, "21 хвилину"), (22, "22 хвилини")];
         for (n, expected) in cases {
@@ -386,8 +387,17 @@ mod tests {
         let date = Date::new(2027, 1, 9).unwrap();
         let cases = [(Locale::Ru, "сб, 9 января"), (Locale::En, "Sat, January 9"), (Locale::Uk, "сб, 9 січня")];
         for (locale, expected) in cases {
-            assert_eq!(NativeClockface::new(locale).weekday_date(date), expected, "{locale:?}");
+            assert_eq!(NativeClockface::new(locale.messages()).weekday_date(date), expected, "{locale:?}");
         }
+    }
+
+    #[test]
+    fn the_servers_dates_take_the_site_owners_clock_texts() {
+        let mut texts = crate::i18n::TextOverrides::default();
+        texts.add(Locale::Ru, "clock.months.jan", "янв.").unwrap();
+        texts.add(Locale::Ru, "clock.weekdays.sat", "суббота").unwrap();
+        let face = NativeClockface::new(texts.messages(Locale::Ru));
+        assert_eq!(face.weekday_date(Date::new(2027, 1, 9).unwrap()), "суббота, 9 янв.");
     }
 
     #[test]
