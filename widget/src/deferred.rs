@@ -1,8 +1,8 @@
 //! Parts of the panel built the first time they are needed, not with the panel.
 //!
 //! The panel is built in one main-thread task when the visitor shows intent, and that task is what a
-//! tap waits for. A part most visitors never open (the callback form, with its slot list of formatted
-//! times) is therefore built on first use instead. Invariants: the part is built once, in the
+//! tap waits for. Parts most visitors never open (the callback form with its slot list, the week
+//! table of opening hours: both mostly formatted times) are therefore built on first use instead. Invariants: the part is built once, in the
 //! reactive owner of the view that defers it (so it reads the same context: messages, clock, events),
 //! and it then stays for the page's life, shown and hidden by its own state and never rebuilt, so
 //! what the visitor typed survives. Building it outside a render pass keeps its view type out of any

@@ -15,9 +15,11 @@ use contact_core::wording::Viewpoint;
 use contact_core::schedule::{Hours, Status, ANNOUNCE_DAYS};
 use contact_core::time::{Date, LocalTime, Timestamp};
 use contact_core::zones::ZoneName;
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::clock::{use_now, visitor_zone, with_zones};
+use crate::deferred::build_when_needed;
 use crate::time_format::IntlClockface;
 
 /// Within this many seconds of a change the status counts down ("закроемся через 25 минут").
@@ -173,7 +175,11 @@ pub fn HoursSummary(
         move || with_zones(|zones| matches!(hours.status(now.get(), zones), Status::Open { until: None }))
     };
     // Toggling `hidden` rather than creating and dropping views keeps the wasm small; a hidden
-    // wrapper also keeps its button out of the dialog's Tab cycle.
+    // wrapper also keeps its button out of the dialog's Tab cycle. The table itself is built on the
+    // first expansion (see crate::deferred): a week of formatted times most visitors never look at.
+    let week_box = NodeRef::<html::Div>::new();
+    let week = hours.clone();
+    build_when_needed(move || expanded.get(), week_box, move || view! { <HoursTable hours=week messages /> });
     view! {
         <div class="cw-hours" data-testid="cw-hours">
             <StatusLine hours=hours.clone() messages />
@@ -189,9 +195,7 @@ pub fn HoursSummary(
                 >
                     {messages.hours.disclosure}
                 </button>
-                <div class="cw-week-box" id=table_id hidden=move || !expanded.get()>
-                    <HoursTable hours messages />
-                </div>
+                <div class="cw-week-box" id=table_id hidden=move || !expanded.get() node_ref=week_box></div>
             </div>
         </div>
     }
