@@ -14,6 +14,9 @@
 // the widget's shadow root (a message posted from that frame's requestAnimationFrame is handled once
 // the frame has been rendered). Playwright's own round trips are therefore not counted.
 //
+// Beside the total, each sample reports the loader's "contact-widget: mount" User Timing measure: the
+// main-thread task that builds the panel, the part of the wait the widget's code decides.
+//
 // Targets: prefetched <= 100 ms, cold <= 400 ms. A script that prints figures, not a test: it exits 0
 // when it measured (MISS lines included) and 2 when it could not measure.
 //
@@ -108,7 +111,10 @@ async function sample(browser, origin, mode) {
       const arrivals = performance.getEntriesByType('resource')
         .filter((entry) => entry.startTime >= tapAt)
         .map((entry) => [new URL(entry.name).pathname.split('/').pop(), entry.responseEnd - tapAt]);
-      return { took: visibleAt - tapAt, arrivals };
+      // The loader's User Timing measure of the mount: the main-thread share of the wait, free of
+      // network and frame scheduling, so builds can be compared with less noise than the total.
+      const [mount] = performance.getEntriesByName('contact-widget: mount', 'measure');
+      return { took: visibleAt - tapAt, mount: mount ? mount.duration : null, arrivals };
     });
   } finally {
     await context.close();
@@ -136,6 +142,7 @@ async function measureRoundTrip(browser, origin) {
 async function main() {
   const runs = parseRuns(process.argv.slice(2), 10);
   const samples = { prefetched: [], cold: [] };
+  const mounts = { prefetched: [], cold: [] };
   const arrived = {};
   const loadBefore = hostLoad();
   const server = await startServer();
@@ -146,8 +153,10 @@ async function main() {
       roundTrip = await measureRoundTrip(browser, server.origin);
       for (let run = 0; run < runs; run += 1) {
         for (const mode of run % 2 ? ['cold', 'prefetched'] : ['prefetched', 'cold']) {
-          const { took, arrivals } = await sample(browser, server.origin, mode);
+          const { took, mount, arrivals } = await sample(browser, server.origin, mode);
+          if (mount === null) throw new Error(`${mode} sample: the loader recorded no mount measure`);
           samples[mode].push(took);
+          mounts[mode].push(mount);
           for (const [file, at] of arrivals) {
             const key = `${mode}: ${file}`;
             (arrived[key] ??= []).push(at);
@@ -168,16 +177,18 @@ async function main() {
     + `(one request measured ${ms(roundTrip)}); Pixel 7 viewport and touch`);
   console.log(`host: ${loadBefore} before, ${hostLoad()} after\n`);
   printTable(
-    ['mode', 'load option', 'median', 'min', 'max', 'target', 'verdict'],
+    ['mode', 'load option', 'median', 'min', 'max', 'of it mounting (median)', 'target', 'verdict'],
     Object.entries(MODES).map(([mode, { load, target }]) => {
       const values = samples[mode];
       const middle = median(values);
-      return [mode, load, ms(middle), ms(Math.min(...values)), ms(Math.max(...values)), `<= ${ms(target)}`, verdict(middle <= target)];
+      return [mode, load, ms(middle), ms(Math.min(...values)), ms(Math.max(...values)), ms(median(mounts[mode])),
+        `<= ${ms(target)}`, verdict(middle <= target)];
     }),
-    { right: [2, 3, 4] },
+    { right: [2, 3, 4, 5] },
   );
   for (const [mode, values] of Object.entries(samples)) {
     console.log(`${mode} samples: ${values.map((value) => Math.round(value)).join(', ')} ms`);
+    console.log(`${mode} mount task: ${mounts[mode].map((value) => Math.round(value)).join(', ')} ms`);
   }
   // Where a cold tap's time goes: the panel cannot show before these have arrived.
   for (const [key, values] of Object.entries(arrived)) {
