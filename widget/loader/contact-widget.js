@@ -335,9 +335,9 @@
         }
       };
       // Instantiating and mounting run on the main thread: only on intent, eagerly, or for waiting
-      // requests. Without a prefetch the wasm is instantiated as it streams in, in one step.
-      // The mount is the widget's one long main-thread task: it is recorded as a User Timing measure
-      // (MOUNT_MEASURE), visible in DevTools' performance panel and read by bench/open-timing.mjs.
+      // requests. Without a prefetch the wasm is instantiated as it streams in, in one step. The mount,
+      // the widget's one long main-thread task, is recorded as a User Timing measure (MOUNT_MEASURE),
+      // visible in DevTools' performance panel and read by bench/open-timing.mjs.
       const loadWasm = () => {
         download();
         return glue.then((code) => code.default({ module_or_path: compiled || wasm }).then(() => {
@@ -353,13 +353,13 @@
       };
       const loadFallback = () => fetchOk(asset('fallback.json')).then((response) => response.json())
         .then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint));
-      // The browser's first Intl object loads ICU's data: 95-140 ms of main-thread time at 4x CPU, which
+      // The browser's first Intl object loads ICU's data: 95-175 ms of main-thread time at 4x CPU, which
       // the wasm would otherwise pay inside the mount (every hours text goes through Intl). Paid here, in
       // a task of its own, it overlaps the glue and wasm downloads of a cold start and lets the tap's
       // frame paint first. The formats are those of the configured zone and language, as the panel's.
       const warmIntl = () => {
-        const hours = section(config.hours);
-        const timeZone = typeof hours.zone === 'string' && hours.zone.trim() ? hours.zone.trim() : undefined;
+        const zone = section(config.hours).zone;
+        const timeZone = (typeof zone === 'string' && zone.trim()) || undefined;
         try {
           new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(0);
         } catch (error) {

@@ -157,14 +157,8 @@ impl Parser<'_> {
             None => return Err(self.error(self.index, EOF_WHILE_PARSING_LIST)),
             Some(_) => loop {
                 items.push(self.value()?);
-                match self.skip_whitespace() {
-                    Some(b',') => self.index += 1,
-                    Some(b']') => break,
-                    Some(_) => return Err(self.error(self.index, EXPECTED_LIST_COMMA_OR_END)),
-                    None => return Err(self.error(self.index, EOF_WHILE_PARSING_LIST)),
-                }
-                if self.skip_whitespace() == Some(b']') {
-                    return Err(self.error(self.index, TRAILING_COMMA));
+                if self.item_ends(b']', EXPECTED_LIST_COMMA_OR_END, EOF_WHILE_PARSING_LIST)? {
+                    break;
                 }
             },
         }
@@ -189,19 +183,28 @@ impl Parser<'_> {
                     None => return Err(self.error(self.index, EOF_WHILE_PARSING_OBJECT)),
                 }
                 object.insert(key, self.value()?);
-                match self.skip_whitespace() {
-                    Some(b',') => self.index += 1,
-                    Some(b'}') => break,
-                    Some(_) => return Err(self.error(self.index, EXPECTED_OBJECT_COMMA_OR_END)),
-                    None => return Err(self.error(self.index, EOF_WHILE_PARSING_OBJECT)),
-                }
-                if self.skip_whitespace() == Some(b'}') {
-                    return Err(self.error(self.index, TRAILING_COMMA));
+                if self.item_ends(b'}', EXPECTED_OBJECT_COMMA_OR_END, EOF_WHILE_PARSING_OBJECT)? {
+                    break;
                 }
             },
         }
         self.index += 1;
         Ok(Value::Object(object))
+    }
+
+    /// After an array's or an object's item: `true` at its `close`, left unconsumed; `false` after the
+    /// `,` that leads to another item (a `close` right after it is a trailing comma).
+    fn item_ends(&mut self, close: u8, not_comma_or_end: &'static str, at_eof: &'static str) -> Result<bool, SyntaxError> {
+        match self.skip_whitespace() {
+            Some(b',') => self.index += 1,
+            Some(byte) if byte == close => return Ok(true),
+            Some(_) => return Err(self.error(self.index, not_comma_or_end)),
+            None => return Err(self.error(self.index, at_eof)),
+        }
+        if self.skip_whitespace() == Some(close) {
+            return Err(self.error(self.index, TRAILING_COMMA));
+        }
+        Ok(false)
     }
 
     /// A number in JSON's grammar; only a whole number's value is computed (see [`Number`]).
