@@ -186,24 +186,54 @@ test('in "interaction" mode only the loader, its stylesheet and the configuratio
   ]);
 });
 
-test('in "idle" mode the wasm is downloaded once the page has loaded, but the widget starts only on intent', async ({ page }) => {
+test('in "idle" mode the wasm is downloaded once the page has loaded, and the widget is built once the visitor engages with the page', async ({ page }) => {
   const requests = recordRequests(page);
   const wasmRequested = () => requests.some((url) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(url));
   await page.goto('/');
   await expect(launcher(page)).toBeVisible();
   await expect.poll(wasmRequested).toBe(true);
   await page.waitForLoadState('networkidle');
-  // Downloaded and compiled off the main thread; nothing instantiated, nothing drawn.
+  // Downloaded and compiled off the main thread; nothing instantiated, nothing drawn, while nobody engages.
   await page.waitForTimeout(1_000);
   await expect(panel(page)).toHaveCount(0);
 
-  // Intent starts it: the hidden panel is there before the tap, which then only shows it.
-  await launcher(page).hover();
+  // A scroll is a sign of engagement: idle time mounts the panel and builds every contact, still hidden.
+  await page.mouse.wheel(0, 400);
   await expect(panel(page)).toBeAttached();
   await expect(panel(page)).toBeHidden();
+  const contacts = panel(page).locator('[data-testid=cw-contact]');
+  await expect(contacts).toHaveCount(13);
+  await expect(contacts.first()).toBeHidden();
+  await page.mouse.wheel(0, -400);
   await launcher(page).click();
   await expect(panel(page)).toBeVisible();
+  await expect(contacts.first()).toBeVisible();
+  await expect(contacts).toHaveCount(13);
   await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('on the strict-CSP page, engaging starts the ICU worker and builds the hidden panel with 0 violations', async ({ page }) => {
+  const violations = await collectCspViolations(page);
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  await page.goto('/demo-site/strict-csp.html');
+  await page.waitForLoadState('networkidle');
+  await page.mouse.wheel(0, 100);
+  await expect(panel(page).locator('[data-testid=cw-contact]').first()).toBeAttached();
+  await expect(panel(page)).toBeHidden();
+  // The loader itself, same-origin here, is the worker, its URL passed through a Trusted Types policy.
+  expect(workers).toEqual(['/widget/contact-widget.js']);
+  const seen = await violations();
+  expect(seen, `CSP violations:\n${describe(seen)}`).toEqual([]);
+});
+
+test('the first tap builds what idle time has not: a tap before any engagement opens the whole panel', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await expect(panel(page)).toHaveCount(0);
+  await launcher(page).click();
+  await expect(panel(page)).toBeVisible();
+  await expect(panel(page).locator('[data-testid=cw-contact]')).toHaveCount(13);
 });
 
 test('a server that sends the wasm with another content type still gets a working widget after idle prefetch', async ({ page }) => {

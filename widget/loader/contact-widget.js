@@ -4,8 +4,10 @@
  *
  * Small and hand-written: every visitor downloads it before any interaction. It draws the launcher in
  * an open shadow root and fetches the wasm-bindgen glue + wasm when the `load` option says: "idle"
- * (default: downloaded and compiled after the page's load, started on intent), "interaction" (all of it
- * on hover, focus or touch of the launcher) or "eager" (started at once).
+ * (default: downloaded and compiled after the page's load; started in short idle steps once the visitor
+ * engages with the page, or on intent), "interaction" (all of it on hover, focus or touch of the
+ * launcher) or "eager" (started at once). The same file is also the ICU warm-up worker (see
+ * warmIntlInWorker).
  * Where the wasm cannot run, the launcher opens the links of fallback.json (server-stub/src/fallback.rs).
  *
  * Guarantees: it never throws into the host page (errors go to console.error, prefixed); a second copy
@@ -14,8 +16,31 @@
 (() => {
   'use strict';
   const PREFIX = '[contact-widget]';
-  const MOUNT_MEASURE = 'contact-widget: mount';
+  // The widget's main-thread steps are recorded as User Timing measures named 'contact-widget: <step>'
+  // (icu, read, mount, build, open), visible in DevTools' performance panel and read by bench/open-timing.mjs.
+  const measured = (step, run) => {
+    const start = performance.now();
+    const result = run();
+    try {
+      performance.measure('contact-widget: ' + step, { start });
+    } catch (error) {
+      // a browser without User Timing Level 3 records nothing
+    }
+    return result;
+  };
   const report = (what, error) => console.error(PREFIX + ' ' + what, error === undefined ? '' : error);
+  // Run as the ICU worker (see warmIntlInWorker): start ICU in the language and zone asked for, and say so.
+  if (typeof document === 'undefined') {
+    self.onmessage = (event) => {
+      try {
+        new Intl.DateTimeFormat(event.data.locale, { timeZone: event.data.timeZone, hour: 'numeric', minute: '2-digit' }).format(0);
+      } catch (error) {
+        // an unknown zone: the page's own steps and the core deal with it
+      }
+      postMessage('warm');
+    };
+    return;
+  }
 
   try {
     if (window.ContactWidget) {
@@ -302,8 +327,8 @@
         launcher.setAttribute('aria-busy', String(busy));
         status.textContent = busy ? text.loading : '';
       };
-      // Idle time only downloads and compiles: both run off the main thread, so a page that is never
-      // tapped pays no main-thread time for the widget. Without WebAssembly nothing is downloaded. The
+      // Downloading and compiling run off the main thread; what follows them in idle time (ICU, the
+      // mount, the contacts) runs on it in short steps, a task each. Without WebAssembly nothing is downloaded. The
       // wasm's request starts beside the glue's, not after it: a cold tap waits one round trip, not two.
       let glue = null;
       let wasm = null;
@@ -334,46 +359,87 @@
           compiled.catch(() => {});
         }
       };
-      // Instantiating and mounting run on the main thread: only on intent, eagerly, or for waiting
-      // requests. Without a prefetch the wasm is instantiated as it streams in, in one step. The mount,
-      // the widget's one long main-thread task, is recorded as a User Timing measure (MOUNT_MEASURE),
-      // visible in DevTools' performance panel and read by bench/open-timing.mjs.
-      const loadWasm = () => {
+      // Instantiating and mounting run on the main thread: in idle time after a prefetch, on intent,
+      // eagerly, or for waiting requests. Without a prefetch the wasm is instantiated as it streams in,
+      // in one step. The mount builds the panel's skeleton; its contacts follow a part per idle task.
+      // `inSteps` (idle time): instantiating, reading the configuration and mounting each get a task.
+      const loadWasm = (inSteps) => {
         download();
-        return glue.then((code) => code.default({ module_or_path: compiled || wasm }).then(() => {
-          const mountStart = performance.now();
-          const mounted = code.mount(mountPoint, launcher, json, document.documentElement.lang, emit);
-          try {
-            performance.measure(MOUNT_MEASURE, { start: mountStart });
-          } catch (error) {
-            // a browser without User Timing Level 3 records nothing
-          }
-          return mounted;
-        }));
+        const next = (step) => (inSteps ? new Promise((resolve) => whenIdle(() => resolve(step()))) : step());
+        return glue.then((code) => code.default({ module_or_path: compiled || wasm })
+          .then(() => next(() => measured('read', () => code.read_config(json, document.documentElement.lang))))
+          .then((read) => next(() => measured('mount', () => code.mount(mountPoint, launcher, read, emit)))));
       };
       const loadFallback = () => fetchOk(asset('fallback.json')).then((response) => response.json())
         .then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint));
-      // The browser's first Intl object loads ICU's data: 95-175 ms of main-thread time at 4x CPU, which
-      // the wasm would otherwise pay inside the mount (every hours text goes through Intl). Paid here, in
-      // a task of its own, it overlaps the glue and wasm downloads of a cold start and lets the tap's
-      // frame paint first. The formats are those of the configured zone and language, as the panel's.
-      const warmIntl = () => {
-        const zone = section(config.hours).zone;
-        const timeZone = (typeof zone === 'string' && zone.trim()) || undefined;
+      // The browser's first Intl objects load ICU's data: 95-175 ms of main-thread time at 4x CPU, which
+      // the wasm would otherwise pay inside the mount (every hours text goes through Intl). Paid here
+      // instead, in steps of the configured zone and language, as the panel's: in idle time one step
+      // per task (ICU's start-up splits into the locale, number and date parts, none of them long);
+      // on a cold start all at once, in a task that overlaps the glue and wasm downloads.
+      const zone = section(config.hours).zone;
+      const timeZone = (typeof zone === 'string' && zone.trim()) || undefined;
+      const icuSteps = [
+        () => new Intl.Locale(locale),
+        () => new Intl.NumberFormat(locale).format(1),
+        () => new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(0),
+      ];
+      let icuWarmed = typeof Intl === 'object' ? 0 : icuSteps.length;
+      const warmIntlStep = () => {
         try {
-          new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(0);
+          measured('icu', icuSteps[icuWarmed++]);
         } catch (error) {
-          // an unknown zone: the core reports it when it reads the configuration
+          // an older browser without Intl.Locale, or an unknown zone (the core reports it)
         }
       };
+      const warmIntl = () => { while (icuWarmed < icuSteps.length) warmIntlStep(); };
+      // ICU's data and caches are the renderer process's, not a thread's: started in a worker (this same
+      // script, already in the HTTP cache), the page's own steps then take 1-2 ms instead of 95-175 ms
+      // at 4x CPU. A worker's script must be same-origin with the page, and under Trusted Types its URL
+      // must come from a policy (named 'contact-widget', always this script's URL). Resolves when the
+      // worker is done, or at once where no worker can start.
+      const warmIntlInWorker = () => new Promise((resolve) => {
+        const url = script && script.src;
+        if (typeof Worker !== 'function' || typeof Intl !== 'object' || !url || new URL(url).origin !== location.origin) {
+          resolve();
+          return;
+        }
+        try {
+          const trusted = window.trustedTypes ? window.trustedTypes.createPolicy('contact-widget', { createScriptURL: () => url }).createScriptURL(url) : url;
+          const worker = new Worker(trusted);
+          const done = () => {
+            worker.terminate();
+            resolve();
+          };
+          worker.onmessage = done;
+          worker.onerror = done;
+          setTimeout(done, 5000);
+          worker.postMessage({ locale, timeZone });
+        } catch (error) {
+          resolve(); // a CSP or Trusted Types rule refused the worker: the page's own steps warm ICU
+        }
+      });
+      // Runs `step` in idle tasks, one call per task, while it returns true.
+      const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 4000 }) : setTimeout(then, 100));
+      const stepWhenIdle = (step) => whenIdle(() => {
+        try {
+          if (step()) stepWhenIdle(step);
+        } catch (error) {
+          report('could not prepare the panel:', error);
+        }
+      });
       // What a tap opens once ready: the wasm's handle or the fallback, both with open, close, isOpen.
       let booting = null;
       let handle = null;
-      const boot = () => {
+      const boot = (inSteps) => {
         if (!booting) {
-          if (typeof Intl === 'object') setTimeout(warmIntl, 0);
-          booting = Promise.resolve().then(loadWasm)
-            .catch((error) => {
+          setTimeout(warmIntl, 0);
+          booting = Promise.resolve(inSteps === true).then(loadWasm)
+            .then((ready) => {
+              // The panel's contacts, built a part per idle task, so a tap finds them built.
+              stepWhenIdle(() => measured('build', () => ready.buildNext()));
+              return ready;
+            }, (error) => {
               console.warn(PREFIX + ' the wasm did not start; showing plain links:', error);
               return loadFallback();
             })
@@ -384,11 +450,11 @@
       };
       const open = () => {
         if (handle) {
-          handle.open();
+          measured('open', () => handle.open());
           return;
         }
         setBusy(true);
-        boot().then((ready) => { setBusy(false); ready.open(); }, () => setBusy(false)).catch((error) => report('could not open', error));
+        boot().then((ready) => { setBusy(false); measured('open', () => ready.open()); }, () => setBusy(false)).catch((error) => report('could not open', error));
       };
       const close = () => { if (handle) handle.close(); };
       // The fallback has no form: it opens its links instead.
@@ -408,15 +474,40 @@
       });
       // Any sign of interest starts the widget, whatever the load option, so the tap finds it (nearly) ready.
       for (const type of ['pointerenter', 'focus', 'touchstart']) {
-        launcher.addEventListener(type, boot, { once: true, passive: true });
+        launcher.addEventListener(type, () => boot(), { once: true, passive: true });
       }
+      // "idle": download and compile after the page's load (off the main thread); then, once the visitor
+      // shows any sign of life on the page (a scroll, a touch, a click, a key, a mouse move), start ICU
+      // and the widget a step per idle task. A page nobody engages with (a bounce, a background tab, a
+      // crawler) pays no main-thread time for the widget; a visitor who reads and then reaches for the
+      // launcher finds the panel built. A tap as the very first act starts everything itself (boot).
+      const whenEngaged = (then) => {
+        const signs = ['scroll', 'pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel'];
+        const engaged = () => {
+          for (const type of signs) removeEventListener(type, engaged, true);
+          then();
+        };
+        for (const type of signs) addEventListener(type, engaged, { capture: true, passive: true });
+      };
+      const prepareStep = () => {
+        if (icuWarmed < icuSteps.length) {
+          warmIntlStep();
+          return true;
+        }
+        boot(true);
+        return false;
+      };
+      const prepare = () => {
+        prefetch();
+        if (compiled) {
+          compiled.then(() => whenEngaged(() => warmIntlInWorker().then(() => stepWhenIdle(prepareStep))), () => {});
+        }
+      };
       if (config.load === 'eager' || hasWaitingRequest()) {
         boot();
       } else if (config.load !== 'interaction') {
-        // Safari has no requestIdleCallback; a short delay after load serves the same purpose there.
-        const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 4000 }) : setTimeout(prefetch, 500));
-        if (document.readyState === 'complete') whenIdle();
-        else window.addEventListener('load', whenIdle, { once: true });
+        if (document.readyState === 'complete') whenIdle(prepare);
+        else window.addEventListener('load', () => whenIdle(prepare), { once: true });
       }
 
       widget = { open, close, openCallback };

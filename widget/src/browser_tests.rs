@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
-use crate::{mount, WidgetHandle};
+use crate::{mount, read_config, WidgetHandle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -36,7 +36,7 @@ impl Widget {
         let launcher: HtmlElement = element("button").unchecked_into();
         root.append_with_node_2(&container, &launcher).unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let handle = mount(container, launcher.clone(), config.to_owned(), Some("ru".into()), None);
+        let handle = mount(container, launcher.clone(), read_config(config.to_owned(), Some("ru".into())), None);
         Widget { root, launcher, handle }
     }
 
@@ -85,8 +85,30 @@ fn press(target: &HtmlElement, key: &str, shift: bool) {
 }
 
 #[wasm_bindgen_test]
+fn contacts_are_built_a_part_per_step_in_order_and_the_rest_on_opening() {
+    let widget = Widget::mount(
+        r#"{ "company": "X", "departments": [
+          { "id": "a", "name": "A", "contacts": [{ "type": "telegram", "username": "@a_team" }] },
+          { "id": "b", "name": "B", "contacts": [{ "type": "telegram", "username": "@b_team" }] },
+          { "id": "c", "name": "C", "contacts": [{ "type": "telegram", "username": "@c_team" }] }
+        ] }"#,
+    );
+    let sections = || widget.find_all(".cw-dept").iter().map(|s| s.get_attribute("data-testid").unwrap()).collect::<Vec<_>>();
+    assert!(sections().is_empty(), "the mount builds only the skeleton");
+    assert!(widget.handle.build_next(), "two departments remain after the first");
+    assert_eq!(sections(), ["cw-dept-a"]);
+    assert!(widget.handle.build_next());
+    assert_eq!(sections(), ["cw-dept-a", "cw-dept-b"]);
+    widget.handle.open();
+    assert_eq!(sections(), ["cw-dept-a", "cw-dept-b", "cw-dept-c"], "opening builds the rest, in order");
+    assert!(!widget.handle.build_next(), "nothing is left to build");
+    assert_eq!(widget.find_all(".cw-dept").len(), 3, "nothing is built twice");
+}
+
+#[wasm_bindgen_test]
 fn contacts_render_as_links_named_by_action_target_and_department() {
     let widget = Widget::mount(CONFIG);
+    widget.handle.open();
     let links = widget.find_all("[data-testid=cw-contact]");
     let seen: Vec<_> = links
         .iter()
@@ -117,6 +139,7 @@ fn contacts_render_as_links_named_by_action_target_and_department() {
 #[wasm_bindgen_test]
 fn configured_markup_is_shown_as_text_and_never_parsed() {
     let widget = Widget::mount(CONFIG);
+    widget.handle.open();
     assert!(widget.find("img").is_none(), "a note became an element");
     let note = widget.find(".cw-note").unwrap();
     assert_eq!(note.text_content().as_deref(), Some("<img src=x onerror=alert(1)>"));
@@ -162,6 +185,7 @@ fn launcher_is_hidden_when_no_contact_survives_validation() {
         r#"{ "company": "X", "departments": [{ "name": "A", "contacts": [{ "type": "max", "url": "javascript:alert(1)" }] }] }"#,
     );
     assert!(widget.launcher.hidden());
+    while widget.handle.build_next() {}
     assert!(widget.find_all("[data-testid=cw-contact]").is_empty());
 }
 

@@ -1,12 +1,23 @@
-//! Parts of the panel built the first time they are needed, not with the panel.
+//! Parts of the panel built after the panel itself: the first time they are needed, or a part at a
+//! time while the page is idle.
 //!
-//! The panel is built in one main-thread task when the visitor shows intent, and that task is what a
-//! tap waits for. Parts most visitors never open (the callback form with its slot list, the week
-//! table of opening hours: both mostly formatted times) are therefore built on first use instead. Invariants: the part is built once, in the
-//! reactive owner of the view that defers it (so it reads the same context: messages, clock, events),
-//! and it then stays for the page's life, shown and hidden by its own state and never rebuilt, so
-//! what the visitor typed survives. Building it outside a render pass keeps its view type out of any
+//! The panel's skeleton is built in one main-thread task, and whatever is still unbuilt when the
+//! visitor taps is built in the tap's task, which the visitor waits for. So:
+//! - parts most visitors never open (the callback form with its slot list, the week table of opening
+//!   hours: both mostly formatted times) are built on first use ([`build_when_needed`]);
+//! - the contacts are queued ([`BuildQueue`]): the loader builds them one part per idle task once the
+//!   visitor engages with the page, so no single task blocks it for long, and the first open builds
+//!   whatever is left.
+//!
+//! Invariants: a part is built once, in the reactive owner that defers it (so it reads the same
+//! context: messages, clock, events), and it then stays for the page's life, shown and hidden by its
+//! own state and never rebuilt, so what the visitor typed survives. Queued parts join their parent
+//! in the order they were queued. Building outside a render pass keeps a part's view type out of any
 //! rebuild path: no re-rendering code is generated for it.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -28,11 +39,61 @@ pub fn build_when_needed<V>(
             return;
         }
         let (Some(owner), Some(parent)) = (owner.as_ref(), parent.get_untracked()) else { return };
-        let Some(part) = part.take() else { return };
-        // Untracked: the part's own reads must not make this effect run again.
-        let mut built = untrack(|| owner.with(|| part().into_view().build()));
-        built.mount(&parent, None);
-        // The panel lives as long as the page, and the part with it.
-        std::mem::forget(built);
+        if let Some(part) = part.take() {
+            build_into(owner, &parent, part);
+        }
     });
+}
+
+/// Parts waiting to be built, in order, each into its parent: see the module docs. Clones share the
+/// queue.
+#[derive(Clone, Default)]
+pub struct BuildQueue(Rc<RefCell<VecDeque<QueuedPart>>>);
+
+/// A part with what it is built in and into.
+struct QueuedPart {
+    owner: Owner,
+    parent: NodeRef<html::Div>,
+    build: Box<dyn FnOnce(&Owner, &web_sys::HtmlDivElement)>,
+}
+
+impl BuildQueue {
+    /// Queues `part`, to be built in the current reactive owner and appended to `parent`.
+    pub fn push<V>(&self, parent: NodeRef<html::Div>, part: impl FnOnce() -> V + 'static)
+    where
+        V: IntoView + 'static,
+    {
+        let owner = Owner::current().unwrap_or_default();
+        let build = Box::new(move |owner: &Owner, parent: &web_sys::HtmlDivElement| build_into(owner, parent, part));
+        self.0.borrow_mut().push_back(QueuedPart { owner, parent, build });
+    }
+
+    /// Builds the next part; returns whether parts remain. Builds nothing while the next part's
+    /// parent is not in the document yet (the caller's view is not mounted).
+    pub fn build_next(&self) -> bool {
+        // Taken out of the queue before building: a part's own views may queue parts of their own.
+        let Some(next) = self.0.borrow_mut().pop_front() else { return false };
+        match next.parent.get_untracked() {
+            Some(parent) => (next.build)(&next.owner, &parent),
+            None => self.0.borrow_mut().push_front(next),
+        }
+        !self.0.borrow().is_empty()
+    }
+
+    /// Builds every part still waiting (that can be built: see [`BuildQueue::build_next`]).
+    pub fn build_all(&self) {
+        let mut remaining = self.0.borrow().len();
+        while remaining > 0 && self.build_next() {
+            remaining -= 1;
+        }
+    }
+}
+
+/// Builds `part` in `owner`, appends it to `parent`, and keeps it for the page's life.
+fn build_into<V: IntoView>(owner: &Owner, parent: &web_sys::HtmlDivElement, part: impl FnOnce() -> V) {
+    // Untracked: the part's own reads must not make the effect or task that builds it run again.
+    let mut built = untrack(|| owner.with(|| part().into_view().build()));
+    built.mount(parent, None);
+    // The panel lives as long as the page, and the part with it.
+    std::mem::forget(built);
 }

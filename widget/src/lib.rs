@@ -7,8 +7,9 @@
 //! rendered as text nodes and attribute values, never as HTML.
 //!
 //! Two ways in:
-//! - the loader (`widget/loader/contact-widget.js`) draws the launcher, then calls [`mount`] with the
-//!   configuration JSON once the wasm has arrived, and drives the returned [`WidgetHandle`];
+//! - the loader (`widget/loader/contact-widget.js`) draws the launcher, then, once the wasm has
+//!   arrived, calls [`read_config`] with the configuration JSON and [`mount`] with what it read, and
+//!   drives the returned [`WidgetHandle`];
 //! - a Leptos application renders [`ContactWidget`] (or just [`ContactPanel`]) with a typed config,
 //!   parsed with `with_zones(|zones| Config::from_json(json, zones))` ([`with_zones`]: the browser's
 //!   time zones, whose formatters the panel then reuses); `demo-site/leptos-embed/` is such an
@@ -30,10 +31,11 @@ mod slot_picker;
 mod time_format;
 
 pub use clock::{provide_now, use_now, with_zones, UseNowOptions};
+pub use deferred::BuildQueue;
 pub use events::{provide_events, use_events, Events};
 pub use hours::{EmailAnswerBy, HolidayNotice, HoursSummary, HoursTable, StatusLine};
 pub use icons::{channel_name, ChannelIcon};
-pub use mount::{mount, WidgetHandle};
+pub use mount::{mount, read_config, ReadConfig, WidgetHandle};
 pub use panel::{ContactLink, ContactPanel, ContactWidget, DepartmentSection};
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::clock::with_zones;
+use crate::deferred::BuildQueue;
 use crate::events::{provide_events, use_events};
 use crate::panel::ContactWidget;
 
@@ -21,12 +22,15 @@ pub struct WidgetHandle {
     form_for: RwSignal<Option<String>>,
     /// The department ids, in order, for [`WidgetHandle::open_callback`]; empty without a form.
     callback_departments: Vec<String>,
+    /// The panel's contacts not built yet (see [`crate::deferred`]).
+    build_queue: BuildQueue,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Opens the panel and moves focus into it.
+    /// Opens the panel and moves focus into it, building first what idle time has not.
     pub fn open(&self) {
+        self.build_queue.build_all();
         self.open.set(true);
     }
 
@@ -41,7 +45,14 @@ impl WidgetHandle {
     pub fn open_callback(&self, department: Option<String>) {
         let known = department.filter(|id| self.callback_departments.contains(id));
         self.form_for.set(known.or_else(|| self.callback_departments.first().cloned()));
-        self.open.set(true);
+        self.open();
+    }
+
+    /// Builds the next queued part of the panel, so that opening it has less left to do; returns
+    /// whether parts remain. The loader calls it in idle time, one part per task.
+    #[wasm_bindgen(js_name = buildNext)]
+    pub fn build_next(&self) -> bool {
+        self.build_queue.build_next()
     }
 
     /// Whether the panel is open, so the launcher can toggle it.
@@ -51,20 +62,19 @@ impl WidgetHandle {
     }
 }
 
-/// Parses `config_json`, reports its problems to the console, and renders the panel into `container`
-/// (inside the loader's shadow root). `launcher` is the loader's button: the panel keeps its
-/// `aria-expanded` current and returns focus to it on close; it is hidden when the configuration
-/// leaves nothing to show. `page_lang` is the host page's `<html lang>`, for choosing the language
-/// when the configuration does not. `events`, a `function (name, detail)`, receives the widget's
-/// events (see [`crate::events`]).
+/// A configuration read by [`read_config`], ready for [`mount`].
 #[wasm_bindgen]
-pub fn mount(
-    container: HtmlElement,
-    launcher: HtmlElement,
-    config_json: String,
-    page_lang: Option<String>,
-    events: Option<js_sys::Function>,
-) -> WidgetHandle {
+pub struct ReadConfig {
+    config: Config,
+    locale: Locale,
+}
+
+/// Parses `config_json`, reports its problems to the console, and chooses the language: the
+/// configured one, else from `page_lang` (the host page's `<html lang>`) and the browser's. The first
+/// of the loader's two steps, each a main-thread task of its own when the page is idle. A
+/// configuration with problems still mounts: the valid rest renders.
+#[wasm_bindgen]
+pub fn read_config(config_json: String, page_lang: Option<String>) -> ReadConfig {
     // The shared zones: the formatters made while reading the configuration serve the panel too.
     let Parsed { config, issues } = with_zones(|zones| Config::from_json(&config_json, zones));
     if !issues.is_empty() {
@@ -73,6 +83,22 @@ pub fn mount(
     let locale = config
         .locale
         .unwrap_or_else(|| Locale::for_visitor(page_lang.as_deref(), window().navigator().language().as_deref()));
+    ReadConfig { config, locale }
+}
+
+/// Renders the panel of `read` into `container` (inside the loader's shadow root): its skeleton at
+/// once, its contacts as they are stepped through [`WidgetHandle::build_next`] or when it opens.
+/// `launcher` is the loader's button: the panel keeps its `aria-expanded` current and returns focus
+/// to it on close; it is hidden when the configuration leaves nothing to show. `events`, a
+/// `function (name, detail)`, receives the widget's events (see [`crate::events`]).
+#[wasm_bindgen]
+pub fn mount(
+    container: HtmlElement,
+    launcher: HtmlElement,
+    read: ReadConfig,
+    events: Option<js_sys::Function>,
+) -> WidgetHandle {
+    let ReadConfig { config, locale } = read;
     launcher.set_hidden(config.departments.is_empty());
     let open = RwSignal::new(false);
     let form_for = RwSignal::new(None);
@@ -80,6 +106,8 @@ pub fn mount(
         Some(_) => config.departments.iter().map(|department| department.id.clone()).collect(),
         None => Vec::new(),
     };
+    let build_queue = BuildQueue::default();
+    let queue = build_queue.clone();
     // The widget lives as long as the page, so the mount is never undone.
     leptos::mount::mount_to(container, move || {
         provide_events(events);
@@ -91,10 +119,10 @@ pub fn mount(
             }
             is_open
         });
-        view! { <ContactWidget config locale open launcher form_for /> }
+        view! { <ContactWidget config locale open launcher form_for build_queue=queue /> }
     })
     .forget();
-    WidgetHandle { open, form_for, callback_departments }
+    WidgetHandle { open, form_for, callback_departments, build_queue }
 }
 
 /// The single console message listing every configuration problem, one per line, for the site

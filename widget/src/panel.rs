@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent, Node};
 
 use crate::clock::{provide_now, UseNowOptions};
-use crate::deferred::build_when_needed;
+use crate::deferred::{build_when_needed, BuildQueue};
 use crate::events::use_events;
 use crate::form::{CallbackForm, CallbackOpen, OutboxNews};
 use crate::hours::{email_answer_for, HoursSummary};
@@ -53,6 +53,11 @@ pub fn ContactWidget(
     /// contacts. Given by a caller that opens the form itself (`ContactWidget.openCallback`).
     #[prop(optional)]
     form_for: Option<RwSignal<Option<String>>>,
+    /// Where the panel queues its contacts (see [`crate::deferred`]), for a caller that builds them
+    /// ahead of the first open by stepping the queue in idle time. Without it, they are built when
+    /// the panel first opens.
+    #[prop(optional)]
+    build_queue: BuildQueue,
 ) -> impl IntoView {
     let form_for = form_for.unwrap_or_else(|| RwSignal::new(None));
     if let Some(launcher) = launcher.clone() {
@@ -68,7 +73,7 @@ pub fn ContactWidget(
             let _ = launcher.focus();
         }
     };
-    view! { <ContactPanel config locale open=open.read_only() form_for on_close /> }
+    view! { <ContactPanel config locale open=open.read_only() form_for on_close build_queue /> }
 }
 
 /// The dialog itself: the company heading, a close button and one section per department. Hidden
@@ -86,6 +91,10 @@ pub fn ContactPanel<F>(
     form_for: RwSignal<Option<String>>,
     /// Called when the visitor asks to close the dialog (Escape or the close button).
     on_close: F,
+    /// Where the company's hours and the departments are queued (see [`crate::deferred`]); whatever
+    /// is still queued is built when the dialog opens. Without it, all of it is built then.
+    #[prop(optional)]
+    build_queue: BuildQueue,
 ) -> impl IntoView
 where
     F: Fn() + Clone + 'static,
@@ -137,22 +146,27 @@ where
     let theme = config.theme;
     let (link_light, link_dark) = (theme.accent_text(Surface::Light), theme.accent_text(Surface::Dark));
     let title = if config.company.trim().is_empty() { messages.contacts.to_owned() } else { config.company };
+    // The contacts are queued (see crate::deferred): built in idle time or when the dialog opens.
+    let contacts = NodeRef::<html::Div>::new();
     let company_hours = config.hours;
-    let departments = config
-        .departments
-        .into_iter()
-        .enumerate()
-        .map(|(index, department)| {
-            let id = ["cw-d", &index.to_string()].concat();
-            // The company's summary above already speaks for departments that keep its hours.
-            let show_hours = department.hours.is_some() && department.hours != company_hours;
+    if let Some(hours) = company_hours.clone() {
+        build_queue.push(contacts, move || view! { <HoursSummary hours messages id="cw-company".to_owned() /> });
+    }
+    for (index, department) in config.departments.into_iter().enumerate() {
+        let id = ["cw-d", &index.to_string()].concat();
+        // The company's summary above already speaks for departments that keep its hours.
+        let show_hours = department.hours.is_some() && department.hours != company_hours;
+        build_queue.push(contacts, move || {
             let open_form = has_form
                 .then(|| view! { <CallbackOpen department=department.id.clone() texts=&messages.callback form_for /> });
             view! { <DepartmentSection department id messages show_hours>{open_form}</DepartmentSection> }
-        })
-        .collect_view();
-    let company_summary =
-        company_hours.map(|hours| view! { <HoursSummary hours messages id="cw-company".to_owned() /> });
+        });
+    }
+    Effect::new(move || {
+        if open.get() {
+            build_queue.build_all();
+        }
+    });
     // The form is built the first time it is opened (see crate::deferred), into the panel's body.
     let body = NodeRef::<html::Div>::new();
     if let Some((settings, config)) = callback {
@@ -204,10 +218,8 @@ where
                 </button>
             </div>
             <div class="cw-body" node_ref=body>
-                <div class="cw-contacts" hidden=move || form_for.with(Option::is_some)>
+                <div class="cw-contacts" hidden=move || form_for.with(Option::is_some) node_ref=contacts>
                     <OutboxNews outbox=outbox.get_value() />
-                    {company_summary}
-                    {departments}
                 </div>
             </div>
         </div>
