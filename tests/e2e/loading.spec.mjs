@@ -186,6 +186,28 @@ test('in "interaction" mode only the loader, its stylesheet and the configuratio
   ]);
 });
 
+test('the widget requests nothing but its loader before the host page has painted its content', async ({ page }) => {
+  await page.goto('/');
+  await expect(launcher(page)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource')
+    .some((entry) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(entry.name)))).toBe(true);
+  const { firstPaint, widgetRequests } = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    widgetRequests: performance.getEntriesByType('resource')
+      .filter((entry) => /\/(widget\/contact-widget-|contact\.json)/.test(entry.name))
+      .map((entry) => ({ path: new URL(entry.name).pathname, start: Math.round(entry.startTime) })),
+  }));
+  expect(firstPaint, 'the page reported its first contentful paint').toBeGreaterThan(0);
+  // The configuration, the stylesheet, the glue and the wasm: all requested after the page painted.
+  expect(widgetRequests.map((request) => request.path.replace(/-[0-9a-f]{10}\./, '-<hash>.')).sort()).toEqual([
+    '/contact.json', '/widget/contact-widget-<hash>.css', '/widget/contact-widget-<hash>.js', '/widget/contact-widget-<hash>.wasm',
+  ]);
+  for (const request of widgetRequests) {
+    expect(request.start, `${request.path} requested at ${request.start} ms, first paint at ${Math.round(firstPaint)} ms`)
+      .toBeGreaterThanOrEqual(firstPaint);
+  }
+});
+
 test('in "idle" mode the wasm is downloaded once the page has loaded, and the widget is built once the visitor engages with the page', async ({ page }) => {
   const requests = recordRequests(page);
   const wasmRequested = () => requests.some((url) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(url));
