@@ -35,39 +35,21 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let settings = &state.settings;
     let pages = Router::new()
         .route_service("/", ServeFile::new(settings.static_root.join("index.html")))
-        .nest_service(
-            "/demo-site",
-            ServeDir::new(settings.static_root.join("demo-site")),
-        )
+        .nest_service("/demo-site", ServeDir::new(settings.static_root.join("demo-site")))
         .layer(middleware::from_fn(page_cache_headers));
     let widget = Router::new()
         // Computed rather than a file in `widget_dist`, so it always follows the served configuration.
-        .route(
-            &["/widget/", FALLBACK_FILE].concat(),
-            get(widget_fallback_show),
-        )
-        .nest_service(
-            "/widget",
-            ServeDir::new(&settings.widget_dist)
-                .precompressed_br()
-                .precompressed_gzip(),
-        )
+        .route(&["/widget/", FALLBACK_FILE].concat(), get(widget_fallback_show))
+        .nest_service("/widget", ServeDir::new(&settings.widget_dist).precompressed_br().precompressed_gzip())
         .route("/contact.json", get(widget_config_show))
         .layer(middleware::from_fn(widget_cache_headers))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            cors::asset_headers,
-        ));
+        .layer(middleware::from_fn_with_state(state.clone(), cors::asset_headers));
     pages.merge(widget)
 }
 
 /// `GET /contact.json`: the widget configuration loaded at start-up.
 pub async fn widget_config_show(State(state): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        state.widget.json.clone(),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/json")], state.widget.json.clone()).into_response()
 }
 
 /// `GET /widget/fallback.json`: the configuration's contacts as plain links in every language, for
@@ -79,30 +61,19 @@ pub async fn widget_fallback_show(State(state): State<AppState>) -> Response {
 async fn page_cache_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status().is_redirection() {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
     }
     response
 }
 
 async fn widget_cache_headers(request: Request, next: Next) -> Response {
-    let name = request
-        .uri()
-        .path()
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let name = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     // The body depends on Accept-Encoding even when this response is the plain file.
     headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(cache_policy(&name)),
-        );
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_policy(&name)));
     }
     response
 }

@@ -23,8 +23,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use contact_core::callback::{
-    CallbackAccepted, CallbackPromise, CallbackRequest, CallbackRules, ErrorCode, FieldError,
-    ValidCallback,
+    CallbackAccepted, CallbackPromise, CallbackRequest, CallbackRules, ErrorCode, FieldError, ValidCallback,
 };
 use contact_core::config::Config;
 use contact_core::i18n::Locale;
@@ -53,10 +52,7 @@ pub struct ClientIp(pub IpAddr);
 impl FromRequestParts<AppState> for ClientIp {
     type Rejection = Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         if state.settings.trust_forwarded_for {
             if let Some(ip) = last_forwarded_for(&parts.headers) {
                 return Ok(ClientIp(ip));
@@ -64,26 +60,16 @@ impl FromRequestParts<AppState> for ClientIp {
         }
         let peer = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
             .await
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(address)| {
-                address.ip()
-            });
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(address)| address.ip());
         Ok(ClientIp(peer))
     }
 }
 
 /// The entry the nearest proxy appended: earlier entries are whatever the client claimed.
 fn last_forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
-    let last_header = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .next_back()?
-        .to_str()
-        .ok()?;
+    let last_header = headers.get_all("x-forwarded-for").iter().next_back()?.to_str().ok()?;
     let entry = last_header.rsplit(',').next()?.trim();
-    entry
-        .parse::<IpAddr>()
-        .ok()
-        .or_else(|| entry.parse::<SocketAddr>().ok().map(|address| address.ip()))
+    entry.parse::<IpAddr>().ok().or_else(|| entry.parse::<SocketAddr>().ok().map(|address| address.ip()))
 }
 
 /// The body of `GET /api/v1/form-token`.
@@ -100,11 +86,7 @@ pub struct FormTokenIssued {
 pub async fn form_token_issue(State(state): State<AppState>) -> Response {
     let token = state.tokens.issue(state.clock.now());
     let fill_seconds = state.settings.min_fill_time.as_secs();
-    (
-        [(header::CACHE_CONTROL, "no-store")],
-        Json(FormTokenIssued { token, fill_seconds }),
-    )
-        .into_response()
+    ([(header::CACHE_CONTROL, "no-store")], Json(FormTokenIssued { token, fill_seconds })).into_response()
 }
 
 /// `POST /api/v1/callbacks`: validates and stores a callback request.
@@ -119,37 +101,22 @@ pub async fn callbacks_create(
     state
         .limiter
         .check(client_ip, now)
-        .map_err(|RetryAfter(seconds)| ApiError::RateLimited {
-            locale: header_locale,
-            retry_after_seconds: seconds,
-        })?;
+        .map_err(|RetryAfter(seconds)| ApiError::RateLimited { locale: header_locale, retry_after_seconds: seconds })?;
 
     if !is_json(&headers) {
-        return Err(ApiError::UnsupportedMediaType {
-            locale: header_locale,
-        });
+        return Err(ApiError::UnsupportedMediaType { locale: header_locale });
     }
     let body = body.map_err(|rejection| match rejection {
         BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
-            ApiError::PayloadTooLarge {
-                locale: header_locale,
-            }
+            ApiError::PayloadTooLarge { locale: header_locale }
         }
-        _ => ApiError::MalformedJson {
-            locale: header_locale,
-        },
+        _ => ApiError::MalformedJson { locale: header_locale },
     })?;
     let value: Value = serde_json::from_slice(&body)
         .ok()
         .filter(Value::is_object)
-        .ok_or(ApiError::MalformedJson {
-            locale: header_locale,
-        })?;
-    let locale = value
-        .get("locale")
-        .and_then(Value::as_str)
-        .and_then(Locale::from_tag)
-        .unwrap_or(header_locale);
+        .ok_or(ApiError::MalformedJson { locale: header_locale })?;
+    let locale = value.get("locale").and_then(Value::as_str).and_then(Locale::from_tag).unwrap_or(header_locale);
     let request: CallbackRequest = serde_path_to_error::deserialize(&value).map_err(|error| {
         let path = error.path().to_string();
         let field = (path != ".").then_some(path.as_str());
@@ -159,13 +126,7 @@ pub async fn callbacks_create(
         }
     })?;
 
-    let submission = Submission {
-        request,
-        body_hash: body_hash(&value),
-        client_ip,
-        now,
-        header_locale,
-    };
+    let submission = Submission { request, body_hash: body_hash(&value), client_ip, now, header_locale };
     let worker = state.clone();
     let outcome = state
         .db
@@ -176,14 +137,10 @@ pub async fn callbacks_create(
     match outcome {
         Outcome::Answer { response, log } => {
             match log {
-                Log::Created {
-                    number,
-                    quarantine: None,
-                } => tracing::info!(request = %number, "callback request stored"),
-                Log::Created {
-                    number,
-                    quarantine: Some(reason),
-                } => {
+                Log::Created { number, quarantine: None } => {
+                    tracing::info!(request = %number, "callback request stored")
+                }
+                Log::Created { number, quarantine: Some(reason) } => {
                     tracing::info!(request = %number, reason, "callback request quarantined")
                 }
                 Log::Duplicate { number } => {
@@ -251,14 +208,7 @@ fn body_hash(value: &Value) -> String {
 
 fn stored_response(response: &StoredResponse) -> Response {
     let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::CREATED);
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        response.body.clone(),
-    )
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], response.body.clone())
         .into_response()
 }
 
@@ -282,38 +232,20 @@ enum Outcome {
 
 /// What to log about an answer; request numbers and reasons only, never personal data.
 enum Log {
-    Created {
-        number: String,
-        quarantine: Option<String>,
-    },
-    Duplicate {
-        number: String,
-    },
+    Created { number: String, quarantine: Option<String> },
+    Duplicate { number: String },
     Replay,
 }
 
 /// Decides about and stores one submission in a single immediate transaction, so two concurrent
 /// requests with one key, or one phone, are decided one after the other.
-fn submit(
-    connection: &mut Connection,
-    state: &AppState,
-    submission: Submission,
-) -> Result<Outcome, DbError> {
-    let Submission {
-        request,
-        body_hash,
-        client_ip,
-        now,
-        header_locale,
-    } = submission;
+fn submit(connection: &mut Connection, state: &AppState, submission: Submission) -> Result<Outcome, DbError> {
+    let Submission { request, body_hash, client_ip, now, header_locale } = submission;
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
 
     if let Some(stored) = db::find_response(&transaction, &request.idempotency_key)? {
         return Ok(if stored.body_hash == body_hash {
-            Outcome::Answer {
-                response: stored,
-                log: Log::Replay,
-            }
+            Outcome::Answer { response: stored, log: Log::Replay }
         } else {
             Outcome::Conflict
         });
@@ -337,58 +269,23 @@ fn submit(
     let quarantine = quarantine_reasons(&request, state, now);
 
     let earlier_lead = match quarantine {
-        None => db::find_recent_lead(
-            &transaction,
-            &valid.phone.e164(),
-            valid.phone.extension(),
-            now - DUPLICATE_WINDOW,
-        )?,
+        None => {
+            db::find_recent_lead(&transaction, &valid.phone.e164(), valid.phone.extension(), now - DUPLICATE_WINDOW)?
+        }
         Some(_) => None,
     };
     let (status, callback_id, log) = match earlier_lead {
-        Some(id) => (
-            StatusCode::OK,
-            id,
-            Log::Duplicate {
-                number: db::request_number(id),
-            },
-        ),
+        Some(id) => (StatusCode::OK, id, Log::Duplicate { number: db::request_number(id) }),
         None => {
-            let record = record_for(
-                &valid,
-                &request.idempotency_key,
-                quarantine.clone(),
-                client_ip,
-                now,
-            );
+            let record = record_for(&valid, &request.idempotency_key, quarantine.clone(), client_ip, now);
             let id = db::insert_callback(&transaction, &record)?;
-            (
-                StatusCode::CREATED,
-                id,
-                Log::Created {
-                    number: db::request_number(id),
-                    quarantine,
-                },
-            )
+            (StatusCode::CREATED, id, Log::Created { number: db::request_number(id), quarantine })
         }
     };
 
-    let accepted = CallbackAccepted {
-        id: db::request_number(callback_id),
-        promise,
-    };
-    let response = StoredResponse {
-        body_hash,
-        status: status.as_u16(),
-        body: serde_json::to_string(&accepted)?,
-    };
-    db::save_response(
-        &transaction,
-        &request.idempotency_key,
-        &response,
-        callback_id,
-        now,
-    )?;
+    let accepted = CallbackAccepted { id: db::request_number(callback_id), promise };
+    let response = StoredResponse { body_hash, status: status.as_u16(), body: serde_json::to_string(&accepted)? };
+    db::save_response(&transaction, &request.idempotency_key, &response, callback_id, now)?;
     transaction.commit()?;
     Ok(Outcome::Answer { response, log })
 }
@@ -418,24 +315,15 @@ fn promise_for_request(
 
 /// Every sign that a bot sent the request, comma-separated (`honeypot,too_fast`); `None` for a
 /// person.
-fn quarantine_reasons(
-    request: &CallbackRequest,
-    state: &AppState,
-    now: Timestamp,
-) -> Option<String> {
+fn quarantine_reasons(request: &CallbackRequest, state: &AppState, now: Timestamp) -> Option<String> {
     let honeypot = (!request.honeypot.is_empty()).then_some("honeypot");
-    let token = state
-        .tokens
-        .check(
-            request.form_token.as_deref(),
-            now,
-            state.settings.min_fill_time,
-        )
-        .err()
-        .map(|problem| match problem {
-            TokenProblem::Missing => "missing_token",
-            TokenProblem::Invalid => "invalid_token",
-            TokenProblem::TooFast => "too_fast",
+    let token =
+        state.tokens.check(request.form_token.as_deref(), now, state.settings.min_fill_time).err().map(|problem| {
+            match problem {
+                TokenProblem::Missing => "missing_token",
+                TokenProblem::Invalid => "invalid_token",
+                TokenProblem::TooFast => "too_fast",
+            }
         });
     let reasons: Vec<&str> = honeypot.into_iter().chain(token).collect();
     (!reasons.is_empty()).then(|| reasons.join(","))
@@ -457,15 +345,9 @@ fn record_for(
         topic: valid.topic.clone(),
         preferred_slot: valid.preferred_slot.as_ref().and_then(|slot| {
             let utc = Timestamp::from_second(slot.at.unix_seconds()).ok()?;
-            Some(SlotRecord {
-                utc: db::db_time(utc),
-                zone: slot.zone.as_str().to_owned(),
-            })
+            Some(SlotRecord { utc: db::db_time(utc), zone: slot.zone.as_str().to_owned() })
         }),
-        visitor_zone: valid
-            .visitor_zone
-            .as_ref()
-            .map(|zone| zone.as_str().to_owned()),
+        visitor_zone: valid.visitor_zone.as_ref().map(|zone| zone.as_str().to_owned()),
         page_url: valid.page_url.clone(),
         locale: valid.locale.tag().to_owned(),
         consent: valid.consent.as_ref().map(|consent| ConsentRecord {
@@ -486,15 +368,9 @@ mod tests {
 
     #[test]
     fn the_body_hash_ignores_key_order_and_whitespace_but_not_values() {
-        let a: Value =
-            serde_json::from_str(r#"{"phone": "1", "consent": {"given": true, "version": "1"}}"#)
-                .unwrap();
-        let b: Value =
-            serde_json::from_str(r#"{"consent":{"version":"1","given":true},"phone":"1"}"#)
-                .unwrap();
-        let c: Value =
-            serde_json::from_str(r#"{"consent":{"version":"1","given":true},"phone":"2"}"#)
-                .unwrap();
+        let a: Value = serde_json::from_str(r#"{"phone": "1", "consent": {"given": true, "version": "1"}}"#).unwrap();
+        let b: Value = serde_json::from_str(r#"{"consent":{"version":"1","given":true},"phone":"1"}"#).unwrap();
+        let c: Value = serde_json::from_str(r#"{"consent":{"version":"1","given":true},"phone":"2"}"#).unwrap();
         assert_eq!(body_hash(&a), body_hash(&b));
         assert_ne!(body_hash(&a), body_hash(&c));
     }
@@ -515,11 +391,7 @@ mod tests {
             for value in &values {
                 headers.append("x-forwarded-for", HeaderValue::from_str(value).unwrap());
             }
-            assert_eq!(
-                last_forwarded_for(&headers),
-                expected.map(|ip| ip.parse().unwrap()),
-                "{values:?}"
-            );
+            assert_eq!(last_forwarded_for(&headers), expected.map(|ip| ip.parse().unwrap()), "{values:?}");
         }
     }
 

@@ -54,10 +54,7 @@ pub enum CallbacksAction {
 impl Cli {
     /// The values that override the configuration file.
     pub fn overrides(&self) -> Overrides {
-        Overrides {
-            listen: self.listen,
-            data_dir: self.data_dir.clone(),
-        }
+        Overrides { listen: self.listen, data_dir: self.data_dir.clone() }
     }
 }
 
@@ -75,28 +72,14 @@ mod tests {
     fn commands_parse_with_options_before_or_after_them() {
         let cases: [(&[&str], Option<Command>); 4] = [
             (&["server-stub"], None),
-            (
-                &["server-stub", "--config", "a.toml", "serve"],
-                Some(Command::Serve),
-            ),
+            (&["server-stub", "--config", "a.toml", "serve"], Some(Command::Serve)),
             (
                 &["server-stub", "--config", "a.toml", "callbacks", "list"],
-                Some(Command::Callbacks {
-                    action: CallbacksAction::List { json: false },
-                }),
+                Some(Command::Callbacks { action: CallbacksAction::List { json: false } }),
             ),
             (
-                &[
-                    "server-stub",
-                    "callbacks",
-                    "list",
-                    "--json",
-                    "--data-dir",
-                    "d",
-                ],
-                Some(Command::Callbacks {
-                    action: CallbacksAction::List { json: true },
-                }),
+                &["server-stub", "callbacks", "list", "--json", "--data-dir", "d"],
+                Some(Command::Callbacks { action: CallbacksAction::List { json: true } }),
             ),
         ];
         for (args, expected) in cases {

@@ -39,14 +39,9 @@ pub fn check_origin(allowed: &[String], headers: &HeaderMap) -> OriginCheck {
         return OriginCheck::Denied;
     };
     let text = text.to_ascii_lowercase();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok())
-        .map(str::to_ascii_lowercase);
+    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok()).map(str::to_ascii_lowercase);
     let own = host.is_some_and(|host| {
-        text.strip_prefix("http://")
-            .or_else(|| text.strip_prefix("https://"))
-            == Some(host.as_str())
+        text.strip_prefix("http://").or_else(|| text.strip_prefix("https://")) == Some(host.as_str())
     });
     if own {
         OriginCheck::SameOrigin
@@ -61,67 +56,45 @@ pub fn check_origin(allowed: &[String], headers: &HeaderMap) -> OriginCheck {
 pub async fn api_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     match check_origin(&state.settings.allowed_origins, request.headers()) {
         OriginCheck::SameOrigin => next.run(request).await,
-        OriginCheck::Denied => ApiError::OriginNotAllowed {
-            locale: accept_language(request.headers()),
+        OriginCheck::Denied => {
+            ApiError::OriginNotAllowed { locale: accept_language(request.headers()) }.into_response()
         }
-        .into_response(),
         OriginCheck::Allowed(origin) if is_preflight(&request) => preflight(origin),
         OriginCheck::Allowed(origin) => {
             let mut response = next.run(request).await;
             allow(response.headers_mut(), origin);
             // Lets the widget read how long to wait after a 429.
-            response.headers_mut().insert(
-                header::ACCESS_CONTROL_EXPOSE_HEADERS,
-                HeaderValue::from_static("retry-after"),
-            );
+            response
+                .headers_mut()
+                .insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("retry-after"));
             response
         }
     }
 }
 
 /// Middleware for widget files and `/contact.json`: tags responses for allowed origins, nothing else.
-pub async fn asset_headers(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn asset_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let check = check_origin(&state.settings.allowed_origins, request.headers());
     let mut response = next.run(request).await;
     // Cached copies differ by origin once one of them carries Access-Control-Allow-Origin.
-    response
-        .headers_mut()
-        .append(header::VARY, HeaderValue::from_static("origin"));
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("origin"));
     if let OriginCheck::Allowed(origin) = check {
-        response
-            .headers_mut()
-            .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     }
     response
 }
 
 fn is_preflight(request: &Request) -> bool {
-    request.method() == Method::OPTIONS
-        && request
-            .headers()
-            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
+    request.method() == Method::OPTIONS && request.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
 }
 
 fn preflight(origin: HeaderValue) -> Response {
     let mut response = StatusCode::NO_CONTENT.into_response();
     let headers = response.headers_mut();
     allow(headers, origin);
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET, POST"),
-    );
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_HEADERS,
-        HeaderValue::from_static("content-type, accept-language"),
-    );
-    headers.insert(
-        header::ACCESS_CONTROL_MAX_AGE,
-        HeaderValue::from(PREFLIGHT_MAX_AGE_SECONDS),
-    );
+    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type, accept-language"));
+    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from(PREFLIGHT_MAX_AGE_SECONDS));
     response
 }
 
@@ -139,32 +112,16 @@ mod tests {
         let allowed = vec!["https://shop.example".to_owned()];
         let cases = [
             (None, "127.0.0.1:8080", OriginCheck::SameOrigin),
-            (
-                Some("http://127.0.0.1:8080"),
-                "127.0.0.1:8080",
-                OriginCheck::SameOrigin,
-            ),
+            (Some("http://127.0.0.1:8080"), "127.0.0.1:8080", OriginCheck::SameOrigin),
             (
                 Some("https://shop.example"),
                 "api.example",
                 OriginCheck::Allowed(HeaderValue::from_static("https://shop.example")),
             ),
-            (
-                Some("https://shop.example.evil.test"),
-                "api.example",
-                OriginCheck::Denied,
-            ),
-            (
-                Some("http://shop.example"),
-                "api.example",
-                OriginCheck::Denied,
-            ),
+            (Some("https://shop.example.evil.test"), "api.example", OriginCheck::Denied),
+            (Some("http://shop.example"), "api.example", OriginCheck::Denied),
             (Some("null"), "api.example", OriginCheck::Denied),
-            (
-                Some("http://127.0.0.1:8081"),
-                "127.0.0.1:8080",
-                OriginCheck::Denied,
-            ),
+            (Some("http://127.0.0.1:8081"), "127.0.0.1:8080", OriginCheck::Denied),
         ];
         for (origin, host, expected) in cases {
             let mut headers = HeaderMap::new();
@@ -172,11 +129,7 @@ mod tests {
             if let Some(origin) = origin {
                 headers.insert(header::ORIGIN, HeaderValue::from_static(origin));
             }
-            assert_eq!(
-                check_origin(&allowed, &headers),
-                expected,
-                "{origin:?} on {host}"
-            );
+            assert_eq!(check_origin(&allowed, &headers), expected, "{origin:?} on {host}");
         }
     }
 }

@@ -57,10 +57,7 @@ pub enum DbError {
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("cannot create the data directory {path}: {source}")]
-    CreateDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    CreateDir { path: PathBuf, source: std::io::Error },
     #[error("no database at {0}; start the server once to create it")]
     Missing(PathBuf),
     #[error("the database has schema version {found}, newer than this server's {known}; upgrade the server")]
@@ -81,10 +78,7 @@ impl Db {
     /// Opens (creating the file and its directory when needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Db, DbError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| DbError::CreateDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir).map_err(|source| DbError::CreateDir { path: dir.to_path_buf(), source })?;
         }
         Db::configure(Connection::open(path)?)
     }
@@ -106,9 +100,7 @@ impl Db {
         connection.pragma_update(None, "foreign_keys", true)?;
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut connection)?;
-        Ok(Db {
-            connection: Arc::new(Mutex::new(connection)),
-        })
+        Ok(Db { connection: Arc::new(Mutex::new(connection)) })
     }
 
     /// Runs `work` with the connection on the blocking thread pool, so the async workers never
@@ -123,10 +115,7 @@ impl Db {
     }
 
     /// Runs `work` with the connection on the current thread (for the command line).
-    pub fn run_blocking<T>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, DbError>,
-    ) -> Result<T, DbError> {
+    pub fn run_blocking<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T, DbError>) -> Result<T, DbError> {
         work(&mut lock(&self.connection))
     }
 }
@@ -134,19 +123,14 @@ impl Db {
 fn lock(connection: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
     // A panic while holding the lock rolled back its transaction when the guard dropped; the
     // connection itself is still sound.
-    connection
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Applies the migrations the database has not seen yet.
 pub fn migrate(connection: &mut Connection) -> Result<(), DbError> {
     let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if version > MIGRATIONS.len() as i64 {
-        return Err(DbError::TooNew {
-            found: version,
-            known: MIGRATIONS.len(),
-        });
+        return Err(DbError::TooNew { found: version, known: MIGRATIONS.len() });
     }
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
         let transaction = connection.transaction()?;
@@ -228,22 +212,11 @@ pub struct StoredResponse {
 }
 
 /// The response stored for `key`, if any.
-pub fn find_response(
-    transaction: &Transaction<'_>,
-    key: &str,
-) -> Result<Option<StoredResponse>, DbError> {
+pub fn find_response(transaction: &Transaction<'_>, key: &str) -> Result<Option<StoredResponse>, DbError> {
     let response = transaction
-        .query_row(
-            "SELECT body_hash, status, response FROM idempotency_keys WHERE key = ?1",
-            [key],
-            |row| {
-                Ok(StoredResponse {
-                    body_hash: row.get(0)?,
-                    status: row.get(1)?,
-                    body: row.get(2)?,
-                })
-            },
-        )
+        .query_row("SELECT body_hash, status, response FROM idempotency_keys WHERE key = ?1", [key], |row| {
+            Ok(StoredResponse { body_hash: row.get(0)?, status: row.get(1)?, body: row.get(2)? })
+        })
         .optional()?;
     Ok(response)
 }
@@ -283,10 +256,7 @@ pub fn find_recent_lead(
 }
 
 /// Stores a new request and returns its id.
-pub fn insert_callback(
-    transaction: &Transaction<'_>,
-    record: &CallbackRecord,
-) -> Result<i64, DbError> {
+pub fn insert_callback(transaction: &Transaction<'_>, record: &CallbackRecord) -> Result<i64, DbError> {
     let slot = record.preferred_slot.as_ref();
     let consent = record.consent.as_ref();
     transaction.execute(
@@ -327,10 +297,7 @@ pub fn list_callbacks(connection: &Connection) -> Result<Vec<StoredCallback>, Db
          FROM callbacks ORDER BY id",
     )?;
     let rows = statement.query_map([], |row| {
-        let slot = match (
-            row.get::<_, Option<String>>(7)?,
-            row.get::<_, Option<String>>(8)?,
-        ) {
+        let slot = match (row.get::<_, Option<String>>(7)?, row.get::<_, Option<String>>(8)?) {
             (Some(utc), Some(zone)) => Some(SlotRecord { utc, zone }),
             _ => None,
         };
@@ -339,12 +306,7 @@ pub fn list_callbacks(connection: &Connection) -> Result<Vec<StoredCallback>, Db
             row.get::<_, Option<String>>(13)?,
             row.get::<_, Option<String>>(14)?,
         ) {
-            (Some(version), Some(at), Some(ip)) => Some(ConsentRecord {
-                version,
-                at,
-                ip,
-                page: row.get(15)?,
-            }),
+            (Some(version), Some(at), Some(ip)) => Some(ConsentRecord { version, at, ip, page: row.get(15)? }),
             _ => None,
         };
         Ok(StoredCallback {
@@ -381,10 +343,7 @@ mod tests {
             name: Some("Анна".into()),
             department: None,
             topic: None,
-            preferred_slot: Some(SlotRecord {
-                utc: "2025-06-16T07:00:00.000Z".into(),
-                zone: "Europe/Moscow".into(),
-            }),
+            preferred_slot: Some(SlotRecord { utc: "2025-06-16T07:00:00.000Z".into(), zone: "Europe/Moscow".into() }),
             visitor_zone: None,
             page_url: None,
             locale: "ru".into(),
@@ -413,29 +372,17 @@ mod tests {
                 ))
             })
             .unwrap();
-        assert_eq!(
-            (mode.as_str(), sync, version),
-            ("wal", 2, MIGRATIONS.len() as i64)
-        );
+        assert_eq!((mode.as_str(), sync, version), ("wal", 2, MIGRATIONS.len() as i64));
         drop(db);
-        assert!(
-            Db::open(&path).is_ok(),
-            "reopening an up-to-date database changes nothing"
-        );
+        assert!(Db::open(&path).is_ok(), "reopening an up-to-date database changes nothing");
     }
 
     #[test]
     fn a_database_from_a_newer_server_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("callbacks.sqlite3");
-        Connection::open(&path)
-            .unwrap()
-            .pragma_update(None, "user_version", 99)
-            .unwrap();
-        assert!(matches!(
-            Db::open(&path),
-            Err(DbError::TooNew { found: 99, .. })
-        ));
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(Db::open(&path), Err(DbError::TooNew { found: 99, .. })));
     }
 
     #[test]
@@ -461,18 +408,9 @@ mod tests {
             .unwrap();
         assert_eq!(request_number(stored), "CB-000001");
         let duplicate = db.run_blocking(|c| insert_callback(&c.transaction()?, &first));
-        assert!(
-            duplicate.is_err(),
-            "a second row with the same idempotency key is refused"
-        );
+        assert!(duplicate.is_err(), "a second row with the same idempotency key is refused");
         let listed = db.run_blocking(|c| list_callbacks(c)).unwrap();
-        assert_eq!(
-            listed,
-            vec![StoredCallback {
-                id: "CB-000001".into(),
-                record: first
-            }]
-        );
+        assert_eq!(listed, vec![StoredCallback { id: "CB-000001".into(), record: first }]);
     }
 
     #[test]
@@ -482,10 +420,7 @@ mod tests {
         let found = db
             .run_blocking(|c| {
                 let tx = c.transaction()?;
-                insert_callback(
-                    &tx,
-                    &record("k1", "+74951234567", "2025-06-15T12:00:00.000Z"),
-                )?;
+                insert_callback(&tx, &record("k1", "+74951234567", "2025-06-15T12:00:00.000Z"))?;
                 let bot = CallbackRecord {
                     quarantine: Some("honeypot".into()),
                     ..record("k2", "+74951112233", "2025-06-15T12:00:00.000Z")

@@ -27,10 +27,7 @@ pub enum ApiError {
     #[error("the idempotency key was used for another body")]
     IdempotencyConflict { locale: Locale },
     #[error("rate limited for {retry_after_seconds} s")]
-    RateLimited {
-        locale: Locale,
-        retry_after_seconds: u64,
-    },
+    RateLimited { locale: Locale, retry_after_seconds: u64 },
     #[error("the origin is not allowed")]
     OriginNotAllowed { locale: Locale },
     #[error("no such resource")]
@@ -51,9 +48,7 @@ impl ApiError {
             ApiError::MalformedJson { .. } => StatusCode::BAD_REQUEST,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Invalid { .. } | ApiError::IdempotencyConflict { .. } => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::Invalid { .. } | ApiError::IdempotencyConflict { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::OriginNotAllowed { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
@@ -66,23 +61,13 @@ impl ApiError {
         match self {
             ApiError::Invalid { errors } => errors,
             ApiError::MalformedJson { locale } => request_error(ErrorCode::MalformedJson, locale),
-            ApiError::PayloadTooLarge { locale } => {
-                request_error(ErrorCode::PayloadTooLarge, locale)
-            }
-            ApiError::UnsupportedMediaType { locale } => {
-                request_error(ErrorCode::UnsupportedMediaType, locale)
-            }
+            ApiError::PayloadTooLarge { locale } => request_error(ErrorCode::PayloadTooLarge, locale),
+            ApiError::UnsupportedMediaType { locale } => request_error(ErrorCode::UnsupportedMediaType, locale),
             ApiError::IdempotencyConflict { locale } => {
-                vec![FieldError::new(
-                    Some("idempotencyKey"),
-                    ErrorCode::IdempotencyConflict,
-                    locale,
-                )]
+                vec![FieldError::new(Some("idempotencyKey"), ErrorCode::IdempotencyConflict, locale)]
             }
             ApiError::RateLimited { locale, .. } => request_error(ErrorCode::RateLimited, locale),
-            ApiError::OriginNotAllowed { locale } => {
-                request_error(ErrorCode::OriginNotAllowed, locale)
-            }
+            ApiError::OriginNotAllowed { locale } => request_error(ErrorCode::OriginNotAllowed, locale),
             ApiError::NotFound { locale } => request_error(ErrorCode::NotFound, locale),
             ApiError::Storage { locale, .. } => request_error(ErrorCode::Internal, locale),
         }
@@ -97,19 +82,10 @@ impl IntoResponse for ApiError {
         }
         let status = self.status();
         let retry_after = match &self {
-            ApiError::RateLimited {
-                retry_after_seconds,
-                ..
-            } => Some(HeaderValue::from(*retry_after_seconds)),
+            ApiError::RateLimited { retry_after_seconds, .. } => Some(HeaderValue::from(*retry_after_seconds)),
             _ => None,
         };
-        let mut response = (
-            status,
-            Json(ErrorBody {
-                errors: self.errors(),
-            }),
-        )
-            .into_response();
+        let mut response = (status, Json(ErrorBody { errors: self.errors() })).into_response();
         if let Some(seconds) = retry_after {
             response.headers_mut().insert(header::RETRY_AFTER, seconds);
         }
@@ -120,10 +96,7 @@ impl IntoResponse for ApiError {
 /// The language of a request's `Accept-Language` header: the most preferred tag the widget ships
 /// a language for, else English.
 pub fn accept_language(headers: &HeaderMap) -> Locale {
-    let Some(value) = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-    else {
+    let Some(value) = headers.get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()) else {
         return Locale::En;
     };
     let mut best: Option<(u16, Locale)> = None;
@@ -132,11 +105,7 @@ pub fn accept_language(headers: &HeaderMap) -> Locale {
         let tag = parts.next().unwrap_or_default().trim();
         let quality = parts
             .find_map(|param| param.trim().strip_prefix("q="))
-            .map_or(1000, |q| {
-                q.trim()
-                    .parse::<f32>()
-                    .map_or(0, |q| (q.clamp(0.0, 1.0) * 1000.0) as u16)
-            });
+            .map_or(1000, |q| q.trim().parse::<f32>().map_or(0, |q| (q.clamp(0.0, 1.0) * 1000.0) as u16));
         if let Some(locale) = Locale::from_tag(tag).filter(|_| quality > 0) {
             if best.is_none_or(|(best_quality, _)| quality > best_quality) {
                 best = Some((quality, locale));
@@ -166,10 +135,7 @@ mod tests {
         ];
         for (header_value, expected) in cases {
             let mut headers = HeaderMap::new();
-            headers.insert(
-                header::ACCEPT_LANGUAGE,
-                HeaderValue::from_static(header_value),
-            );
+            headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(header_value));
             assert_eq!(accept_language(&headers), expected, "{header_value}");
         }
         assert_eq!(accept_language(&HeaderMap::new()), Locale::En);

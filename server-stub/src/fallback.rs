@@ -70,11 +70,8 @@ impl FallbackDocument {
 impl FallbackPanel {
     /// The fallback for `config` with the texts of `messages`.
     pub fn for_config(config: &Config, messages: &Messages) -> FallbackPanel {
-        let title = if config.company.trim().is_empty() {
-            messages.contacts.to_owned()
-        } else {
-            config.company.clone()
-        };
+        let title =
+            if config.company.trim().is_empty() { messages.contacts.to_owned() } else { config.company.clone() };
         let departments = config
             .departments
             .iter()
@@ -92,11 +89,7 @@ impl FallbackPanel {
                     .collect(),
             })
             .collect();
-        FallbackPanel {
-            title,
-            close: messages.close,
-            departments,
-        }
+        FallbackPanel { title, close: messages.close, departments }
     }
 }
 
@@ -136,10 +129,7 @@ mod tests {
             })
         );
         assert_eq!(document["en"]["close"], "Close");
-        assert_eq!(
-            document["en"]["departments"][0]["links"][0]["label"],
-            "Call: +7 800 123-45-67"
-        );
+        assert_eq!(document["en"]["departments"][0]["links"][0]["label"], "Call: +7 800 123-45-67");
     }
 
     #[test]
@@ -154,11 +144,8 @@ mod tests {
         assert_eq!(document.panel(Locale::Ru).title, "Контакты");
         assert_eq!(document.panel(Locale::En).title, "Contacts");
         assert_eq!(document.panel(Locale::Uk).title, "Контакти");
-        let hrefs: Vec<_> = document.panel(Locale::Ru).departments[0]
-            .links
-            .iter()
-            .map(|link| link.href.as_str())
-            .collect();
+        let hrefs: Vec<_> =
+            document.panel(Locale::Ru).departments[0].links.iter().map(|link| link.href.as_str()).collect();
         assert_eq!(hrefs, ["tel:+78125550102"]);
     }
 }

@@ -66,7 +66,13 @@ impl FormTokens {
         let path = data_dir.join(KEY_FILE);
         match fs::read_to_string(&path) {
             Ok(text) => decode_hex(text.trim()).filter(|key| key.len() >= 32).map(FormTokens::new).ok_or_else(|| {
-                io::Error::new(io::ErrorKind::InvalidData, format!("{} does not hold a 64-digit hex key; delete it to have a new one generated", path.display()))
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "{} does not hold a 64-digit hex key; delete it to have a new one generated",
+                        path.display()
+                    ),
+                )
             }),
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 let mut key = [0u8; 32];
@@ -87,25 +93,14 @@ impl FormTokens {
 
     /// Checks a returned token at `now`: signed with this key, issued at least `min_fill` ago and
     /// less than a day ago.
-    pub fn check(
-        &self,
-        token: Option<&str>,
-        now: Timestamp,
-        min_fill: Duration,
-    ) -> Result<(), TokenProblem> {
-        let token = token
-            .map(str::trim)
-            .filter(|token| !token.is_empty())
-            .ok_or(TokenProblem::Missing)?;
+    pub fn check(&self, token: Option<&str>, now: Timestamp, min_fill: Duration) -> Result<(), TokenProblem> {
+        let token = token.map(str::trim).filter(|token| !token.is_empty()).ok_or(TokenProblem::Missing)?;
         let (issued, signature) = token.split_once('.').ok_or(TokenProblem::Invalid)?;
         let issued_ms: i64 = issued.parse().map_err(|_| TokenProblem::Invalid)?;
         let signature = decode_hex(signature).ok_or(TokenProblem::Invalid)?;
-        self.mac(issued_ms)
-            .verify_slice(&signature)
-            .map_err(|_| TokenProblem::Invalid)?;
+        self.mac(issued_ms).verify_slice(&signature).map_err(|_| TokenProblem::Invalid)?;
 
-        let issued_at =
-            Timestamp::from_millisecond(issued_ms).map_err(|_| TokenProblem::Invalid)?;
+        let issued_at = Timestamp::from_millisecond(issued_ms).map_err(|_| TokenProblem::Invalid)?;
         let age = now.duration_since(issued_at);
         if age < -CLOCK_SKEW || age > MAX_AGE {
             return Err(TokenProblem::Invalid);
@@ -119,8 +114,7 @@ impl FormTokens {
 
     fn mac(&self, issued_ms: i64) -> Hmac<Sha256> {
         // HMAC accepts keys of any length; `new_from_slice` cannot fail for it.
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.key)
-            .expect("HMAC takes keys of any length");
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.key).expect("HMAC takes keys of any length");
         mac.update(LABEL);
         mac.update(issued_ms.to_string().as_bytes());
         mac
@@ -151,10 +145,7 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
     if text.len() % 2 != 0 || !text.is_ascii() {
         return None;
     }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok()).collect()
 }
 
 #[cfg(test)]
@@ -172,80 +163,22 @@ mod tests {
         let tokens = FormTokens::new(*b"0123456789abcdef0123456789abcdef");
         let other = FormTokens::new(*b"fedcba9876543210fedcba9876543210");
         let issued = tokens.issue(at(0));
-        let forged_time = format!(
-            "{}.{}",
-            at(-60).as_millisecond(),
-            issued.split_once('.').unwrap().1
-        );
-        type Case = (
-            &'static str,
-            Option<String>,
-            Timestamp,
-            Result<(), TokenProblem>,
-        );
+        let forged_time = format!("{}.{}", at(-60).as_millisecond(), issued.split_once('.').unwrap().1);
+        type Case = (&'static str, Option<String>, Timestamp, Result<(), TokenProblem>);
         let cases: [Case; 10] = [
-            (
-                "filled in ten seconds",
-                Some(issued.clone()),
-                at(10),
-                Ok(()),
-            ),
-            (
-                "filled in exactly the minimum",
-                Some(issued.clone()),
-                at(3),
-                Ok(()),
-            ),
-            (
-                "filled in one second",
-                Some(issued.clone()),
-                at(1),
-                Err(TokenProblem::TooFast),
-            ),
+            ("filled in ten seconds", Some(issued.clone()), at(10), Ok(())),
+            ("filled in exactly the minimum", Some(issued.clone()), at(3), Ok(())),
+            ("filled in one second", Some(issued.clone()), at(1), Err(TokenProblem::TooFast)),
             ("no token", None, at(10), Err(TokenProblem::Missing)),
-            (
-                "blank token",
-                Some("  ".into()),
-                at(10),
-                Err(TokenProblem::Missing),
-            ),
-            (
-                "another key's token",
-                Some(other.issue(at(0))),
-                at(10),
-                Err(TokenProblem::Invalid),
-            ),
-            (
-                "issue time edited",
-                Some(forged_time),
-                at(10),
-                Err(TokenProblem::Invalid),
-            ),
-            (
-                "not a token",
-                Some("hello".into()),
-                at(10),
-                Err(TokenProblem::Invalid),
-            ),
-            (
-                "two days old",
-                Some(issued.clone()),
-                at(2 * 86_400),
-                Err(TokenProblem::Invalid),
-            ),
-            (
-                "from the future",
-                Some(issued),
-                at(-60),
-                Err(TokenProblem::Invalid),
-            ),
+            ("blank token", Some("  ".into()), at(10), Err(TokenProblem::Missing)),
+            ("another key's token", Some(other.issue(at(0))), at(10), Err(TokenProblem::Invalid)),
+            ("issue time edited", Some(forged_time), at(10), Err(TokenProblem::Invalid)),
+            ("not a token", Some("hello".into()), at(10), Err(TokenProblem::Invalid)),
+            ("two days old", Some(issued.clone()), at(2 * 86_400), Err(TokenProblem::Invalid)),
+            ("from the future", Some(issued), at(-60), Err(TokenProblem::Invalid)),
         ];
         for (case, token, now, expected) in cases {
-            assert_eq!(
-                tokens.check(token.as_deref(), now, MIN_FILL),
-                expected,
-                "{case}"
-            );
+            assert_eq!(tokens.check(token.as_deref(), now, MIN_FILL), expected, "{case}");
         }
     }
 
@@ -260,10 +193,7 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(data_dir.join(KEY_FILE))
-                .unwrap()
-                .permissions()
-                .mode();
+            let mode = fs::metadata(data_dir.join(KEY_FILE)).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
     }
@@ -271,9 +201,7 @@ mod tests {
     #[test]
     fn a_configured_secret_wins_over_the_key_file() {
         let dir = tempfile::tempdir().unwrap();
-        let tokens =
-            FormTokens::load_or_create(Some("a configured secret of 32+ chars!"), dir.path())
-                .unwrap();
+        let tokens = FormTokens::load_or_create(Some("a configured secret of 32+ chars!"), dir.path()).unwrap();
         assert_eq!(tokens.key, b"a configured secret of 32+ chars!");
         assert!(!dir.path().join(KEY_FILE).exists());
     }

@@ -43,10 +43,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/callbacks", post(callbacks::callbacks_create))
         .route("/api/v1/form-token", get(callbacks::form_token_issue))
         .layer(DefaultBodyLimit::max(state.settings.body_limit_bytes))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            cors::api_guard,
-        ));
+        .layer(middleware::from_fn_with_state(state.clone(), cors::api_guard));
     Router::new()
         .merge(api)
         .merge(assets::router(&state))
@@ -72,7 +69,5 @@ pub async fn health_show() -> &'static str {
 }
 
 async fn not_found(request: Request) -> ApiError {
-    ApiError::NotFound {
-        locale: error::accept_language(request.headers()),
-    }
+    ApiError::NotFound { locale: error::accept_language(request.headers()) }
 }

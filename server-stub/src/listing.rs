@@ -20,17 +20,8 @@ pub fn to_table(callbacks: &[StoredCallback]) -> String {
     if callbacks.is_empty() {
         return "No callback requests yet.\n".to_owned();
     }
-    let header = [
-        "NUMBER",
-        "RECEIVED (UTC)",
-        "PHONE",
-        "NAME",
-        "DEPARTMENT",
-        "TOPIC",
-        "PREFERRED SLOT",
-        "STATUS",
-    ]
-    .map(str::to_owned);
+    let header = ["NUMBER", "RECEIVED (UTC)", "PHONE", "NAME", "DEPARTMENT", "TOPIC", "PREFERRED SLOT", "STATUS"]
+        .map(str::to_owned);
     let rows: Vec<[String; 8]> = callbacks
         .iter()
         .map(|callback| {
@@ -39,10 +30,7 @@ pub fn to_table(callbacks: &[StoredCallback]) -> String {
                 Some(extension) => format!("{} ext. {extension}", record.phone),
                 None => record.phone.clone(),
             };
-            let slot = record
-                .preferred_slot
-                .as_ref()
-                .map(|slot| format!("{} ({})", minutes(&slot.utc), slot.zone));
+            let slot = record.preferred_slot.as_ref().map(|slot| format!("{} ({})", minutes(&slot.utc), slot.zone));
             let status = match &record.quarantine {
                 Some(reason) => format!("quarantined: {reason}"),
                 None => "lead".to_owned(),
@@ -68,21 +56,14 @@ pub fn to_table(callbacks: &[StoredCallback]) -> String {
         }
     }
     let line = |cells: &[String; 8]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
-            .collect();
+        let padded: Vec<String> = cells.iter().zip(widths).map(|(cell, width)| format!("{cell:<width$}")).collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
     let mut table = line(&header);
     for row in &rows {
         table.push_str(&line(row));
     }
-    let leads = callbacks
-        .iter()
-        .filter(|callback| callback.record.quarantine.is_none())
-        .count();
+    let leads = callbacks.iter().filter(|callback| callback.record.quarantine.is_none()).count();
     table.push_str(&format!(
         "\n{} request(s): {leads} lead(s), {} quarantined\n",
         callbacks.len(),
@@ -93,16 +74,11 @@ pub fn to_table(callbacks: &[StoredCallback]) -> String {
 
 /// `2025-06-15T12:00:00.000Z` → `2025-06-15 12:00`.
 fn minutes(stored: &str) -> String {
-    stored
-        .get(..16)
-        .map_or_else(|| stored.to_owned(), |prefix| prefix.replacen('T', " ", 1))
+    stored.get(..16).map_or_else(|| stored.to_owned(), |prefix| prefix.replacen('T', " ", 1))
 }
 
 fn cell_text(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     if clean.chars().count() > MAX_CELL_CHARS {
         let mut short: String = clean.chars().take(MAX_CELL_CHARS - 1).collect();
         short.push('…');
@@ -143,10 +119,7 @@ mod tests {
 
     #[test]
     fn the_table_aligns_columns_and_counts_leads() {
-        let table = to_table(&[
-            stored("CB-000001", Some("Анна"), None),
-            stored("CB-000002", None, Some("honeypot")),
-        ]);
+        let table = to_table(&[stored("CB-000001", Some("Анна"), None), stored("CB-000002", None, Some("honeypot"))]);
         let expected = "\
 NUMBER     RECEIVED (UTC)    PHONE         NAME  DEPARTMENT  TOPIC  PREFERRED SLOT                    STATUS
 CB-000001  2025-06-15 12:00  +74951234567  Анна  sales              2025-06-16 07:00 (Europe/Moscow)  lead
@@ -160,10 +133,8 @@ CB-000002  2025-06-15 12:00  +74951234567        sales              2025-06-16 0
     #[test]
     fn stored_text_cannot_break_the_table() {
         let long = "Очень длинное имя, которое не помещается в колонку таблицы";
-        let table = to_table(&[
-            stored("CB-000001", Some(long), None),
-            stored("CB-000002", Some("a\nb\u{1b}[2J"), None),
-        ]);
+        let table =
+            to_table(&[stored("CB-000001", Some(long), None), stored("CB-000002", Some("a\nb\u{1b}[2J"), None)]);
         assert!(table.contains("Очень длинное имя, которое не помещаетс…"));
         assert!(table.contains("a b [2J"));
         assert_eq!(table.lines().count(), 5);

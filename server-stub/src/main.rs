@@ -16,9 +16,7 @@ use tracing_subscriber::EnvFilter;
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .with_writer(std::io::stderr)
         // Colour codes only on a terminal; logs captured by scripts and CI stay plain text.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -28,19 +26,10 @@ fn main() -> anyhow::Result<()> {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
-        Command::Callbacks {
-            action: CallbacksAction::List { json },
-        } => {
+        Command::Callbacks { action: CallbacksAction::List { json } } => {
             let db = Db::open_existing(&settings.database_path())?;
             let callbacks = db.run_blocking(|connection| db::list_callbacks(connection))?;
-            print!(
-                "{}",
-                if json {
-                    listing::to_json(&callbacks) + "\n"
-                } else {
-                    listing::to_table(&callbacks)
-                }
-            );
+            print!("{}", if json { listing::to_json(&callbacks) + "\n" } else { listing::to_table(&callbacks) });
             Ok(())
         }
     }
@@ -49,23 +38,17 @@ fn main() -> anyhow::Result<()> {
 #[tokio::main]
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let database = settings.database_path();
-    let db = Db::open(&database)
-        .with_context(|| format!("cannot open the database {}", database.display()))?;
+    let db = Db::open(&database).with_context(|| format!("cannot open the database {}", database.display()))?;
     if !settings.widget_dist.is_dir() {
         tracing::warn!(dir = %settings.widget_dist.display(), "the widget is not built yet; /widget/ answers 404 (run scripts/build-widget.sh)");
     }
     let listen = settings.listen;
     let state = AppState::new(settings, db, Arc::new(SystemClock))?;
-    let listener = tokio::net::TcpListener::bind(listen)
-        .await
-        .with_context(|| format!("cannot listen on {listen}"))?;
+    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(database = %database.display(), "listening on http://{}", listener.local_addr()?);
-    axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("stopped");
     Ok(())
 }

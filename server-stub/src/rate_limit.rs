@@ -35,31 +35,19 @@ pub struct RetryAfter(pub u64);
 impl RateLimiter {
     /// A limiter with the configured burst and refill rate (both at least 1, as settings ensure).
     pub fn new(config: RateLimitConfig) -> RateLimiter {
-        let interval = SignedDuration::from_secs(60)
-            / i32::try_from(config.per_minute.max(1)).unwrap_or(i32::MAX);
+        let interval = SignedDuration::from_secs(60) / i32::try_from(config.per_minute.max(1)).unwrap_or(i32::MAX);
         let tolerance = interval * i32::try_from(config.burst.max(1) - 1).unwrap_or(i32::MAX);
-        RateLimiter {
-            interval,
-            tolerance,
-            full_at: Mutex::new(HashMap::new()),
-        }
+        RateLimiter { interval, tolerance, full_at: Mutex::new(HashMap::new()) }
     }
 
     /// Takes one token from `client`'s bucket at `now`, or says how long until one is available.
     pub fn check(&self, client: IpAddr, now: Timestamp) -> Result<(), RetryAfter> {
         // A poisoned lock only means another request panicked mid-update; the times are still usable.
-        let mut full_at = self
-            .full_at
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut full_at = self.full_at.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if full_at.len() > PRUNE_ABOVE {
             full_at.retain(|_, at| *at > now);
         }
-        let at = full_at
-            .get(&client)
-            .copied()
-            .filter(|at| *at > now)
-            .unwrap_or(now);
+        let at = full_at.get(&client).copied().filter(|at| *at > now).unwrap_or(now);
         let ahead = at.duration_since(now);
         if ahead <= self.tolerance {
             full_at.insert(client, at.saturating_add(self.interval).unwrap_or(at));
@@ -92,31 +80,16 @@ mod tests {
             assert_eq!(limiter.check(ip, start()), Ok(()));
         }
         assert_eq!(limiter.check(ip, start()), Err(RetryAfter(30)));
-        assert_eq!(
-            limiter.check(ip, start() + SignedDuration::from_secs(10)),
-            Err(RetryAfter(20))
-        );
-        assert_eq!(
-            limiter.check(ip, start() + SignedDuration::from_secs(30)),
-            Ok(())
-        );
+        assert_eq!(limiter.check(ip, start() + SignedDuration::from_secs(10)), Err(RetryAfter(20)));
+        assert_eq!(limiter.check(ip, start() + SignedDuration::from_secs(30)), Ok(()));
     }
 
     #[test]
     fn addresses_have_separate_buckets() {
         let limiter = limiter(1, 1);
-        assert_eq!(
-            limiter.check("203.0.113.7".parse().unwrap(), start()),
-            Ok(())
-        );
-        assert_eq!(
-            limiter.check("203.0.113.8".parse().unwrap(), start()),
-            Ok(())
-        );
-        assert_eq!(
-            limiter.check("203.0.113.7".parse().unwrap(), start()),
-            Err(RetryAfter(60))
-        );
+        assert_eq!(limiter.check("203.0.113.7".parse().unwrap(), start()), Ok(()));
+        assert_eq!(limiter.check("203.0.113.8".parse().unwrap(), start()), Ok(()));
+        assert_eq!(limiter.check("203.0.113.7".parse().unwrap(), start()), Err(RetryAfter(60)));
     }
 
     #[test]

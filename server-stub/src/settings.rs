@@ -68,10 +68,7 @@ pub struct RateLimitConfig {
 
 impl Default for RateLimitConfig {
     fn default() -> Self {
-        RateLimitConfig {
-            burst: 5,
-            per_minute: 2,
-        }
+        RateLimitConfig { burst: 5, per_minute: 2 }
     }
 }
 
@@ -92,12 +89,7 @@ pub struct CallbacksConfig {
 
 impl Default for CallbacksConfig {
     fn default() -> Self {
-        CallbacksConfig {
-            min_fill_seconds: 3,
-            consent_required: true,
-            body_limit_bytes: 16 * 1024,
-            token_secret: None,
-        }
+        CallbacksConfig { min_fill_seconds: 3, consent_required: true, body_limit_bytes: 16 * 1024, token_secret: None }
     }
 }
 
@@ -143,21 +135,11 @@ pub struct Overrides {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     #[error("cannot read the configuration file {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("the configuration file {path} is not valid: {source}")]
-    Parse {
-        path: PathBuf,
-        source: Box<toml::de::Error>,
-    },
+    Parse { path: PathBuf, source: Box<toml::de::Error> },
     #[error("{path}: `{key}` {problem}")]
-    Invalid {
-        path: PathBuf,
-        key: &'static str,
-        problem: String,
-    },
+    Invalid { path: PathBuf, key: &'static str, problem: String },
 }
 
 /// The name the database file has inside the data directory.
@@ -166,19 +148,13 @@ pub const DATABASE_FILE: &str = "callbacks.sqlite3";
 impl Settings {
     /// Reads the TOML file at `path` (or takes every default when `None`), applies `overrides`,
     /// and resolves relative paths against `base`.
-    pub fn load(
-        path: Option<&Path>,
-        overrides: &Overrides,
-        base: &Path,
-    ) -> Result<Settings, SettingsError> {
+    pub fn load(path: Option<&Path>, overrides: &Overrides, base: &Path) -> Result<Settings, SettingsError> {
         let source_name = path.map_or_else(|| PathBuf::from("(defaults)"), Path::to_path_buf);
         let file = match path {
             None => FileConfig::default(),
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|source| SettingsError::Read { path: path.to_path_buf(), source })?;
                 FileConfig::parse(&text, path)?
             }
         };
@@ -208,19 +184,11 @@ impl Settings {
 
         let static_root = absolute(&file.static_root);
         if !static_root.is_dir() {
-            return Err(invalid(
-                "static_root",
-                format!("is not a directory: {}", static_root.display()),
-            ));
+            return Err(invalid("static_root", format!("is not a directory: {}", static_root.display())));
         }
-        let widget_dist = file
-            .widget_dist
-            .as_deref()
-            .map_or_else(|| static_root.join("dist/widget"), absolute);
-        let widget_config = file
-            .widget_config
-            .as_deref()
-            .map_or_else(|| static_root.join("demo-site/contact.json"), absolute);
+        let widget_dist = file.widget_dist.as_deref().map_or_else(|| static_root.join("dist/widget"), absolute);
+        let widget_config =
+            file.widget_config.as_deref().map_or_else(|| static_root.join("demo-site/contact.json"), absolute);
         let data_dir = absolute(overrides.data_dir.as_deref().unwrap_or(&file.data_dir));
 
         let allowed_origins = file
@@ -233,23 +201,13 @@ impl Settings {
             return Err(invalid("rate_limit.burst", "must be at least 1".into()));
         }
         if file.rate_limit.per_minute == 0 {
-            return Err(invalid(
-                "rate_limit.per_minute",
-                "must be at least 1".into(),
-            ));
+            return Err(invalid("rate_limit.per_minute", "must be at least 1".into()));
         }
         let callbacks = file.callbacks;
         if callbacks.body_limit_bytes < 1024 {
-            return Err(invalid(
-                "callbacks.body_limit_bytes",
-                "must be at least 1024".into(),
-            ));
+            return Err(invalid("callbacks.body_limit_bytes", "must be at least 1024".into()));
         }
-        if callbacks
-            .token_secret
-            .as_ref()
-            .is_some_and(|secret| secret.len() < 32)
-        {
+        if callbacks.token_secret.as_ref().is_some_and(|secret| secret.len() < 32) {
             return Err(invalid(
                 "callbacks.token_secret",
                 "must be at least 32 characters; leave it out to have one generated".into(),
@@ -281,10 +239,8 @@ impl Settings {
 impl FileConfig {
     /// Parses the TOML text of the file at `path` (named in errors).
     pub fn parse(text: &str, path: &Path) -> Result<FileConfig, SettingsError> {
-        toml::from_str(text).map_err(|source| SettingsError::Parse {
-            path: path.to_path_buf(),
-            source: Box::new(source),
-        })
+        toml::from_str(text)
+            .map_err(|source| SettingsError::Parse { path: path.to_path_buf(), source: Box::new(source) })
     }
 }
 
@@ -296,30 +252,21 @@ pub fn normalise_origin(text: &str) -> Option<String> {
     let (host_ok, port) = match authority.strip_prefix('[') {
         Some(rest) => {
             let (inside, after) = rest.split_once(']')?;
-            (
-                !inside.is_empty()
-                    && inside
-                        .chars()
-                        .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.')),
-                after,
-            )
+            (!inside.is_empty() && inside.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.')), after)
         }
         None => {
             let end = authority.find(':').unwrap_or(authority.len());
             let host = &authority[..end];
             (
-                !host.is_empty()
-                    && host
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-')),
+                !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-')),
                 &authority[end..],
             )
         }
     };
     let port_ok = port.is_empty()
-        || port.strip_prefix(':').is_some_and(|digits| {
-            (1..=5).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
-        });
+        || port
+            .strip_prefix(':')
+            .is_some_and(|digits| (1..=5).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()));
     (matches!(scheme, "http" | "https") && host_ok && port_ok).then_some(lower)
 }
 
@@ -344,21 +291,9 @@ mod tests {
         assert_eq!(settings.listen, "127.0.0.1:8080".parse().unwrap());
         assert_eq!(settings.static_root, base.join("."));
         assert_eq!(settings.widget_dist, base.join(".").join("dist/widget"));
-        assert_eq!(
-            settings.widget_config,
-            base.join(".").join("demo-site/contact.json")
-        );
-        assert_eq!(
-            settings.database_path(),
-            base.join("data").join("callbacks.sqlite3")
-        );
-        assert_eq!(
-            settings.rate_limit,
-            RateLimitConfig {
-                burst: 5,
-                per_minute: 2
-            }
-        );
+        assert_eq!(settings.widget_config, base.join(".").join("demo-site/contact.json"));
+        assert_eq!(settings.database_path(), base.join("data").join("callbacks.sqlite3"));
+        assert_eq!(settings.rate_limit, RateLimitConfig { burst: 5, per_minute: 2 });
         assert_eq!(settings.min_fill_time, Duration::from_secs(3));
         assert!(settings.consent_required && !settings.trust_forwarded_for);
         assert_eq!(settings.body_limit_bytes, 16 * 1024);
@@ -367,17 +302,9 @@ mod tests {
 
     #[test]
     fn command_line_overrides_win_over_the_file() {
-        let file = FileConfig::parse(
-            "listen = \"127.0.0.1:9000\"\ndata_dir = \"a\"",
-            Path::new("t.toml"),
-        )
-        .unwrap();
-        let overrides = Overrides {
-            listen: Some("127.0.0.1:9001".parse().unwrap()),
-            data_dir: Some("/srv/b".into()),
-        };
-        let settings =
-            Settings::resolve(file, &overrides, Path::new("/"), Path::new("t.toml")).unwrap();
+        let file = FileConfig::parse("listen = \"127.0.0.1:9000\"\ndata_dir = \"a\"", Path::new("t.toml")).unwrap();
+        let overrides = Overrides { listen: Some("127.0.0.1:9001".parse().unwrap()), data_dir: Some("/srv/b".into()) };
+        let settings = Settings::resolve(file, &overrides, Path::new("/"), Path::new("t.toml")).unwrap();
         assert_eq!(settings.listen.port(), 9001);
         assert_eq!(settings.data_dir, PathBuf::from("/srv/b"));
     }
@@ -386,24 +313,12 @@ mod tests {
     fn bad_values_are_refused_with_the_key_named() {
         let cases = [
             ("allowed_origins = [\"*\"]", "allowed_origins"),
-            (
-                "allowed_origins = [\"https://shop.example/\"]",
-                "allowed_origins",
-            ),
-            (
-                "allowed_origins = [\"ftp://shop.example\"]",
-                "allowed_origins",
-            ),
+            ("allowed_origins = [\"https://shop.example/\"]", "allowed_origins"),
+            ("allowed_origins = [\"ftp://shop.example\"]", "allowed_origins"),
             ("[rate_limit]\nburst = 0", "rate_limit.burst"),
             ("[rate_limit]\nper_minute = 0", "rate_limit.per_minute"),
-            (
-                "[callbacks]\nbody_limit_bytes = 10",
-                "callbacks.body_limit_bytes",
-            ),
-            (
-                "[callbacks]\ntoken_secret = \"short\"",
-                "callbacks.token_secret",
-            ),
+            ("[callbacks]\nbody_limit_bytes = 10", "callbacks.body_limit_bytes"),
+            ("[callbacks]\ntoken_secret = \"short\"", "callbacks.token_secret"),
             ("static_root = \"/definitely/not/here\"", "static_root"),
         ];
         for (toml, expected_key) in cases {
@@ -416,15 +331,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_wrong_types_are_parse_errors() {
-        for toml in [
-            "listen_addr = \"127.0.0.1:1\"",
-            "listen = \"localhost\"",
-            "[callbacks]\nconsent = true",
-        ] {
-            assert!(
-                matches!(resolve(toml), Err(SettingsError::Parse { .. })),
-                "{toml}"
-            );
+        for toml in ["listen_addr = \"127.0.0.1:1\"", "listen = \"localhost\"", "[callbacks]\nconsent = true"] {
+            assert!(matches!(resolve(toml), Err(SettingsError::Parse { .. })), "{toml}");
         }
     }
 
@@ -450,16 +358,8 @@ mod tests {
     fn the_demo_configuration_loads() {
         let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let workspace = crate_dir.parent().unwrap();
-        let settings = Settings::load(
-            Some(&crate_dir.join("demo.toml")),
-            &Overrides::default(),
-            workspace,
-        )
-        .unwrap();
+        let settings = Settings::load(Some(&crate_dir.join("demo.toml")), &Overrides::default(), workspace).unwrap();
         assert_eq!(settings.static_root, workspace.join("."));
-        assert_eq!(
-            settings.database_path(),
-            workspace.join("data/callbacks.sqlite3")
-        );
+        assert_eq!(settings.database_path(), workspace.join("data/callbacks.sqlite3"));
     }
 }

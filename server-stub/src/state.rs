@@ -48,33 +48,19 @@ pub struct WidgetConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error("cannot read the widget configuration {path}: {source}")]
-    WidgetConfigUnreadable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    WidgetConfigUnreadable { path: PathBuf, source: std::io::Error },
     #[error("the widget configuration {path} is not JSON: {detail}")]
     WidgetConfigNotJson { path: PathBuf, detail: String },
     #[error("cannot load or create the form-token key in {path}: {source}")]
-    TokenKey {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    TokenKey { path: PathBuf, source: std::io::Error },
 }
 
 impl AppState {
     /// Loads the widget configuration and the form-token key named by `settings`.
-    pub fn new(
-        settings: Settings,
-        db: Db,
-        clock: Arc<dyn Clock>,
-    ) -> Result<AppState, StartupError> {
+    pub fn new(settings: Settings, db: Db, clock: Arc<dyn Clock>) -> Result<AppState, StartupError> {
         let widget = load_widget_config(&settings.widget_config)?;
-        let tokens =
-            FormTokens::load_or_create(settings.token_secret.as_deref(), &settings.data_dir)
-                .map_err(|source| StartupError::TokenKey {
-                    path: settings.data_dir.clone(),
-                    source,
-                })?;
+        let tokens = FormTokens::load_or_create(settings.token_secret.as_deref(), &settings.data_dir)
+            .map_err(|source| StartupError::TokenKey { path: settings.data_dir.clone(), source })?;
         Ok(AppState {
             limiter: Arc::new(RateLimiter::new(settings.rate_limit)),
             settings: Arc::new(settings),
@@ -87,17 +73,12 @@ impl AppState {
 }
 
 fn load_widget_config(path: &Path) -> Result<WidgetConfig, StartupError> {
-    let json = std::fs::read(path).map_err(|source| StartupError::WidgetConfigUnreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let json = std::fs::read(path)
+        .map_err(|source| StartupError::WidgetConfigUnreadable { path: path.to_path_buf(), source })?;
     // The widget renders whatever is valid in a flawed configuration, but a file that is not JSON at
     // all is a deployment mistake worth stopping for.
     if let Err(error) = serde_json::from_slice::<serde::de::IgnoredAny>(&json) {
-        return Err(StartupError::WidgetConfigNotJson {
-            path: path.to_path_buf(),
-            detail: error.to_string(),
-        });
+        return Err(StartupError::WidgetConfigNotJson { path: path.to_path_buf(), detail: error.to_string() });
     }
     let text = String::from_utf8_lossy(&json);
     let parsed = Config::from_json(&text, &contact_core::zones::JiffZones);
@@ -105,8 +86,5 @@ fn load_widget_config(path: &Path) -> Result<WidgetConfig, StartupError> {
         // The configuration is public (it is served to every visitor), so quoting it leaks nothing.
         tracing::warn!(file = %path.display(), "widget configuration: {issue}");
     }
-    Ok(WidgetConfig {
-        json: Bytes::from(json),
-        config: parsed.config,
-    })
+    Ok(WidgetConfig { json: Bytes::from(json), config: parsed.config })
 }

@@ -30,10 +30,7 @@ async fn a_valid_request_is_stored_and_answered_201_with_a_number_and_a_russian_
     assert_eq!(record.name.as_deref(), Some("Анна"));
     assert_eq!(record.department.as_deref(), Some("sales"));
     assert_eq!(
-        record
-            .preferred_slot
-            .as_ref()
-            .map(|slot| (slot.utc.as_str(), slot.zone.as_str())),
+        record.preferred_slot.as_ref().map(|slot| (slot.utc.as_str(), slot.zone.as_str())),
         Some(("2025-06-16T07:00:00.000Z", "Europe/Moscow"))
     );
     assert_eq!(record.visitor_zone.as_deref(), Some("Asia/Novosibirsk"));
@@ -41,16 +38,8 @@ async fn a_valid_request_is_stored_and_answered_201_with_a_number_and_a_russian_
     assert_eq!(record.created_at, "2025-06-15T12:00:00.000Z");
     let consent = record.consent.as_ref().unwrap();
     assert_eq!(
-        (
-            consent.version.as_str(),
-            consent.at.as_str(),
-            consent.page.as_deref()
-        ),
-        (
-            "2024-06",
-            "2025-06-15T12:00:00.000Z",
-            Some("https://yuzhny-veter.example/tours")
-        )
+        (consent.version.as_str(), consent.at.as_str(), consent.page.as_deref()),
+        ("2024-06", "2025-06-15T12:00:00.000Z", Some("https://yuzhny-veter.example/tours"))
     );
     assert_eq!(consent.ip, std::net::Ipv4Addr::from(PEER).to_string());
     assert_eq!(record.quarantine, None);
@@ -167,10 +156,7 @@ async fn a_body_over_16_kib_is_413() {
     payload["topic"] = json!("x".repeat(17 * 1024));
     let response = fixture.post(&payload, &[]).await;
     assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(
-        response.error_codes(),
-        [(None, "payload_too_large".to_owned())]
-    );
+    assert_eq!(response.error_codes(), [(None, "payload_too_large".to_owned())]);
     assert!(fixture.stored().is_empty());
 }
 
@@ -178,27 +164,14 @@ async fn a_body_over_16_kib_is_413() {
 async fn a_body_not_declared_as_json_is_415() {
     let fixture = Fixture::new();
     let body = fixture.payload(PHONE).to_string();
-    for content_type in [
-        Some("text/plain"),
-        Some("application/x-www-form-urlencoded"),
-        None,
-    ] {
+    for content_type in [Some("text/plain"), Some("application/x-www-form-urlencoded"), None] {
         let mut request = Request::post("/api/v1/callbacks");
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
         }
-        let response = fixture
-            .send(request.body(Body::from(body.clone())).unwrap())
-            .await;
-        assert_eq!(
-            response.status,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "{content_type:?}"
-        );
-        assert_eq!(
-            response.error_codes(),
-            [(None, "unsupported_media_type".to_owned())]
-        );
+        let response = fixture.send(request.body(Body::from(body.clone())).unwrap()).await;
+        assert_eq!(response.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type:?}");
+        assert_eq!(response.error_codes(), [(None, "unsupported_media_type".to_owned())]);
     }
 }
 
@@ -229,26 +202,18 @@ async fn a_field_of_the_wrong_json_type_is_422_naming_its_path() {
     payload["consent"] = json!({"given": "yes", "version": "2024-06"});
     let response = fixture.post(&payload, &[]).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        response.error_codes(),
-        [(Some("consent.given".to_owned()), "invalid_type".to_owned())]
-    );
+    assert_eq!(response.error_codes(), [(Some("consent.given".to_owned()), "invalid_type".to_owned())]);
 }
 
 #[tokio::test]
 async fn missing_consent_is_422_when_the_configuration_requires_it_and_fine_otherwise() {
-    for (config, expected) in [
-        ("", StatusCode::UNPROCESSABLE_ENTITY),
-        ("[callbacks]\nconsent_required = false", StatusCode::CREATED),
-    ] {
+    for (config, expected) in
+        [("", StatusCode::UNPROCESSABLE_ENTITY), ("[callbacks]\nconsent_required = false", StatusCode::CREATED)]
+    {
         let fixture = Fixture::with_config(config);
         let mut payload = fixture.payload(PHONE);
         payload.as_object_mut().unwrap().remove("consent");
-        assert_eq!(
-            fixture.post(&payload, &[]).await.status,
-            expected,
-            "{config:?}"
-        );
+        assert_eq!(fixture.post(&payload, &[]).await.status, expected, "{config:?}");
     }
 }
 
@@ -280,13 +245,7 @@ async fn the_same_key_with_another_body_is_422() {
     let response = fixture.post(&changed, &[]).await;
 
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        response.error_codes(),
-        [(
-            Some("idempotencyKey".to_owned()),
-            "idempotency_conflict".to_owned()
-        )]
-    );
+    assert_eq!(response.error_codes(), [(Some("idempotencyKey".to_owned()), "idempotency_conflict".to_owned())]);
     assert_eq!(fixture.stored().len(), 1);
 }
 
@@ -294,62 +253,27 @@ async fn the_same_key_with_another_body_is_422() {
 async fn requests_beyond_the_burst_are_429_with_retry_after_until_the_bucket_refills() {
     let fixture = Fixture::with_config("[rate_limit]\nburst = 2\nper_minute = 1");
     for phone in ["+7 916 000-00-01", "+7 916 000-00-02"] {
-        assert_eq!(
-            fixture.post(&fixture.payload(phone), &[]).await.status,
-            StatusCode::CREATED
-        );
+        assert_eq!(fixture.post(&fixture.payload(phone), &[]).await.status, StatusCode::CREATED);
     }
-    let refused = fixture
-        .post(
-            &fixture.payload("+7 916 000-00-03"),
-            &[("accept-language", "ru")],
-        )
-        .await;
+    let refused = fixture.post(&fixture.payload("+7 916 000-00-03"), &[("accept-language", "ru")]).await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(refused.header("retry-after"), Some("60"));
     assert_eq!(refused.error_codes(), [(None, "rate_limited".to_owned())]);
 
     fixture.advance(60);
-    assert_eq!(
-        fixture
-            .post(&fixture.payload("+7 916 000-00-03"), &[])
-            .await
-            .status,
-        StatusCode::CREATED
-    );
+    assert_eq!(fixture.post(&fixture.payload("+7 916 000-00-03"), &[]).await.status, StatusCode::CREATED);
 }
 
 #[tokio::test]
 async fn forwarded_for_decides_the_bucket_only_when_trusted() {
-    for (trusted, expected_second) in [
-        (false, StatusCode::TOO_MANY_REQUESTS),
-        (true, StatusCode::CREATED),
-    ] {
-        let fixture = Fixture::with_config(&format!(
-            "trust_forwarded_for = {trusted}\n[rate_limit]\nburst = 1\nper_minute = 1"
-        ));
-        let first = fixture
-            .post(
-                &fixture.payload("+7 916 000-00-01"),
-                &[("x-forwarded-for", "198.51.100.1")],
-            )
-            .await;
-        let second = fixture
-            .post(
-                &fixture.payload("+7 916 000-00-02"),
-                &[("x-forwarded-for", "198.51.100.2")],
-            )
-            .await;
-        assert_eq!(
-            (first.status, second.status),
-            (StatusCode::CREATED, expected_second),
-            "trusted = {trusted}"
-        );
+    for (trusted, expected_second) in [(false, StatusCode::TOO_MANY_REQUESTS), (true, StatusCode::CREATED)] {
+        let fixture =
+            Fixture::with_config(&format!("trust_forwarded_for = {trusted}\n[rate_limit]\nburst = 1\nper_minute = 1"));
+        let first = fixture.post(&fixture.payload("+7 916 000-00-01"), &[("x-forwarded-for", "198.51.100.1")]).await;
+        let second = fixture.post(&fixture.payload("+7 916 000-00-02"), &[("x-forwarded-for", "198.51.100.2")]).await;
+        assert_eq!((first.status, second.status), (StatusCode::CREATED, expected_second), "trusted = {trusted}");
         if trusted {
-            assert_eq!(
-                fixture.stored()[0].record.consent.as_ref().unwrap().ip,
-                "198.51.100.1"
-            );
+            assert_eq!(fixture.stored()[0].record.consent.as_ref().unwrap().ip, "198.51.100.1");
         }
     }
 }
@@ -357,9 +281,7 @@ async fn forwarded_for_decides_the_bucket_only_when_trusted() {
 #[tokio::test]
 async fn the_same_phone_within_ten_minutes_gets_the_earlier_number_with_200() {
     let fixture = Fixture::new();
-    let first = fixture
-        .post(&fixture.payload("+7 916 123-45-67"), &[])
-        .await;
+    let first = fixture.post(&fixture.payload("+7 916 123-45-67"), &[]).await;
     fixture.advance(9 * 60);
     let again = fixture.payload("8 916 123 45 67");
     let repeated = fixture.post(&again, &[]).await;
@@ -376,13 +298,8 @@ async fn the_same_phone_within_ten_minutes_gets_the_earlier_number_with_200() {
     );
 
     fixture.advance(2 * 60);
-    let later = fixture
-        .post(&fixture.payload("+7 916 123-45-67"), &[])
-        .await;
-    assert_eq!(
-        (later.status, later.json()["id"].as_str()),
-        (StatusCode::CREATED, Some("CB-000002"))
-    );
+    let later = fixture.post(&fixture.payload("+7 916 123-45-67"), &[]).await;
+    assert_eq!((later.status, later.json()["id"].as_str()), (StatusCode::CREATED, Some("CB-000002")));
 }
 
 #[tokio::test]
@@ -390,16 +307,8 @@ async fn bot_signs_are_stored_quarantined_and_answered_like_a_lead() {
     let fixture = Fixture::new();
     type Edit = fn(&Fixture, &mut Value);
     let cases: [(&str, Edit, &str); 5] = [
-        (
-            "honeypot filled",
-            |_, p| p["honeypot"] = json!("http://spam.example"),
-            "honeypot",
-        ),
-        (
-            "sent one second after the token",
-            |f, p| p["formToken"] = json!(f.token_issued_ago(1)),
-            "too_fast",
-        ),
+        ("honeypot filled", |_, p| p["honeypot"] = json!("http://spam.example"), "honeypot"),
+        ("sent one second after the token", |f, p| p["formToken"] = json!(f.token_issued_ago(1)), "too_fast"),
         (
             "no token",
             |_, p| {
@@ -407,11 +316,7 @@ async fn bot_signs_are_stored_quarantined_and_answered_like_a_lead() {
             },
             "missing_token",
         ),
-        (
-            "forged token",
-            |_, p| p["formToken"] = json!("1750000000000.00ff"),
-            "invalid_token",
-        ),
+        ("forged token", |_, p| p["formToken"] = json!("1750000000000.00ff"), "invalid_token"),
         (
             "honeypot and too fast",
             |f, p| {
@@ -426,21 +331,9 @@ async fn bot_signs_are_stored_quarantined_and_answered_like_a_lead() {
         edit(&fixture, &mut payload);
         let response = fixture.post(&payload, &[]).await;
         assert_eq!(response.status, StatusCode::CREATED, "{case}");
-        assert_eq!(
-            response.json()["id"],
-            format!("CB-{:06}", index + 1),
-            "{case}"
-        );
-        assert_eq!(
-            response.json()["promise"]["text"],
-            "Позвоним завтра в 14:00 по вашему времени",
-            "{case}"
-        );
-        assert_eq!(
-            fixture.stored()[index].record.quarantine.as_deref(),
-            Some(reason),
-            "{case}"
-        );
+        assert_eq!(response.json()["id"], format!("CB-{:06}", index + 1), "{case}");
+        assert_eq!(response.json()["promise"]["text"], "Позвоним завтра в 14:00 по вашему времени", "{case}");
+        assert_eq!(fixture.stored()[index].record.quarantine.as_deref(), Some(reason), "{case}");
     }
 }
 
@@ -451,20 +344,13 @@ async fn quarantined_requests_do_not_count_as_the_phones_earlier_lead() {
     bot["honeypot"] = json!("x");
     fixture.post(&bot, &[]).await;
     let person = fixture.post(&fixture.payload(PHONE), &[]).await;
-    assert_eq!(
-        (person.status, person.json()["id"].as_str()),
-        (StatusCode::CREATED, Some("CB-000002"))
-    );
+    assert_eq!((person.status, person.json()["id"].as_str()), (StatusCode::CREATED, Some("CB-000002")));
 }
 
 #[tokio::test]
 async fn storage_failures_are_500_without_internals_and_the_key_stays_usable() {
     let fixture = Fixture::new();
-    fixture
-        .state
-        .db
-        .run_blocking(|c| Ok(c.execute_batch("ALTER TABLE idempotency_keys RENAME TO gone")?))
-        .unwrap();
+    fixture.state.db.run_blocking(|c| Ok(c.execute_batch("ALTER TABLE idempotency_keys RENAME TO gone")?)).unwrap();
     let payload = fixture.payload(PHONE);
     let response = fixture.post(&payload, &[("accept-language", "en")]).await;
     assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
@@ -474,31 +360,15 @@ async fn storage_failures_are_500_without_internals_and_the_key_stays_usable() {
         "the payload's locale wins over Accept-Language, and no SQLite text leaks"
     );
 
-    fixture
-        .state
-        .db
-        .run_blocking(|c| Ok(c.execute_batch("ALTER TABLE gone RENAME TO idempotency_keys")?))
-        .unwrap();
-    assert!(
-        fixture.stored().is_empty(),
-        "the failed transaction left nothing behind"
-    );
-    assert_eq!(
-        fixture.post(&payload, &[]).await.status,
-        StatusCode::CREATED
-    );
+    fixture.state.db.run_blocking(|c| Ok(c.execute_batch("ALTER TABLE gone RENAME TO idempotency_keys")?)).unwrap();
+    assert!(fixture.stored().is_empty(), "the failed transaction left nothing behind");
+    assert_eq!(fixture.post(&payload, &[]).await.status, StatusCode::CREATED);
 }
 
 #[tokio::test]
 async fn a_form_token_is_issued_uncached_and_accepted_after_the_fill_time() {
     let fixture = Fixture::new();
-    let response = fixture
-        .send(
-            Request::get("/api/v1/form-token")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let response = fixture.send(Request::get("/api/v1/form-token").body(Body::empty()).unwrap()).await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.header("cache-control"), Some("no-store"));
     let token = response.json()["token"].as_str().unwrap().to_owned();
@@ -515,48 +385,21 @@ async fn a_form_token_is_issued_uncached_and_accepted_after_the_fill_time() {
 #[tokio::test]
 async fn an_allowed_origin_is_echoed_never_a_wildcard() {
     let fixture = Fixture::with_config("allowed_origins = [\"https://shop.example\"]");
-    let response = fixture
-        .post(
-            &fixture.payload(PHONE),
-            &[("origin", "https://shop.example")],
-        )
-        .await;
+    let response = fixture.post(&fixture.payload(PHONE), &[("origin", "https://shop.example")]).await;
     assert_eq!(response.status, StatusCode::CREATED);
-    assert_eq!(
-        response.header("access-control-allow-origin"),
-        Some("https://shop.example")
-    );
+    assert_eq!(response.header("access-control-allow-origin"), Some("https://shop.example"));
     assert!(response.header_all("vary").contains("origin"));
-    assert_eq!(
-        response.header("access-control-expose-headers"),
-        Some("retry-after")
-    );
+    assert_eq!(response.header("access-control-expose-headers"), Some("retry-after"));
 }
 
 #[tokio::test]
 async fn a_foreign_origin_is_403_without_cors_headers_and_nothing_is_stored() {
     let fixture = Fixture::with_config("allowed_origins = [\"https://shop.example\"]");
-    for origin in [
-        "https://evil.example",
-        "null",
-        "https://shop.example.evil.example",
-    ] {
-        let response = fixture
-            .post(
-                &fixture.payload(PHONE),
-                &[("origin", origin), ("accept-language", "ru")],
-            )
-            .await;
+    for origin in ["https://evil.example", "null", "https://shop.example.evil.example"] {
+        let response = fixture.post(&fixture.payload(PHONE), &[("origin", origin), ("accept-language", "ru")]).await;
         assert_eq!(response.status, StatusCode::FORBIDDEN, "{origin}");
-        assert_eq!(
-            response.header("access-control-allow-origin"),
-            None,
-            "{origin}"
-        );
-        assert_eq!(
-            response.json()["errors"][0]["message"],
-            "Этот сайт не может отправлять заявки"
-        );
+        assert_eq!(response.header("access-control-allow-origin"), None, "{origin}");
+        assert_eq!(response.json()["errors"][0]["message"], "Этот сайт не может отправлять заявки");
     }
     assert!(fixture.stored().is_empty());
 }
@@ -564,19 +407,8 @@ async fn a_foreign_origin_is_403_without_cors_headers_and_nothing_is_stored() {
 #[tokio::test]
 async fn same_origin_requests_pass_without_cors_headers() {
     let fixture = Fixture::new();
-    for headers in [
-        vec![],
-        vec![
-            ("origin", "http://127.0.0.1:8080"),
-            ("host", "127.0.0.1:8080"),
-        ],
-    ] {
-        let response = fixture
-            .post(
-                &fixture.payload(&format!("+7 916 000-00-0{}", headers.len())),
-                &headers,
-            )
-            .await;
+    for headers in [vec![], vec![("origin", "http://127.0.0.1:8080"), ("host", "127.0.0.1:8080")]] {
+        let response = fixture.post(&fixture.payload(&format!("+7 916 000-00-0{}", headers.len())), &headers).await;
         assert_eq!(response.status, StatusCode::CREATED, "{headers:?}");
         assert_eq!(response.header("access-control-allow-origin"), None);
     }
@@ -595,18 +427,9 @@ async fn preflights_are_answered_for_allowed_origins_and_refused_for_others() {
     };
     let allowed = fixture.send(preflight("https://shop.example")).await;
     assert_eq!(allowed.status, StatusCode::NO_CONTENT);
-    assert_eq!(
-        allowed.header("access-control-allow-origin"),
-        Some("https://shop.example")
-    );
-    assert_eq!(
-        allowed.header("access-control-allow-methods"),
-        Some("GET, POST")
-    );
-    assert!(allowed
-        .header("access-control-allow-headers")
-        .unwrap()
-        .contains("content-type"));
+    assert_eq!(allowed.header("access-control-allow-origin"), Some("https://shop.example"));
+    assert_eq!(allowed.header("access-control-allow-methods"), Some("GET, POST"));
+    assert!(allowed.header("access-control-allow-headers").unwrap().contains("content-type"));
     assert_eq!(allowed.header("access-control-max-age"), Some("600"));
 
     let refused = fixture.send(preflight("https://evil.example")).await;
@@ -617,13 +440,8 @@ async fn preflights_are_answered_for_allowed_origins_and_refused_for_others() {
 #[tokio::test]
 async fn healthz_answers_ok() {
     let fixture = Fixture::new();
-    let response = fixture
-        .send(Request::get("/healthz").body(Body::empty()).unwrap())
-        .await;
-    assert_eq!(
-        (response.status, &response.body[..]),
-        (StatusCode::OK, &b"ok"[..])
-    );
+    let response = fixture.send(Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!((response.status, &response.body[..]), (StatusCode::OK, &b"ok"[..]));
 }
 
 #[tokio::test]
@@ -635,40 +453,18 @@ async fn unknown_paths_and_methods_are_refused() {
         ("GET", "/api/v1/callbacks", StatusCode::METHOD_NOT_ALLOWED),
     ];
     for (method, path, expected) in cases {
-        let response = fixture
-            .send(
-                Request::builder()
-                    .method(method)
-                    .uri(path)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let response = fixture.send(Request::builder().method(method).uri(path).body(Body::empty()).unwrap()).await;
         assert_eq!(response.status, expected, "{method} {path}");
     }
-    let response = fixture
-        .send(Request::get("/nope").body(Body::empty()).unwrap())
-        .await;
+    let response = fixture.send(Request::get("/nope").body(Body::empty()).unwrap()).await;
     assert_eq!(response.error_codes(), [(None, "not_found".to_owned())]);
 }
 
 #[tokio::test]
 async fn every_response_forbids_content_sniffing() {
     let fixture = Fixture::new();
-    for path in [
-        "/",
-        "/healthz",
-        "/contact.json",
-        "/nope",
-        "/widget/contact-widget.js",
-    ] {
-        let response = fixture
-            .send(Request::get(path).body(Body::empty()).unwrap())
-            .await;
-        assert_eq!(
-            response.header("x-content-type-options"),
-            Some("nosniff"),
-            "{path}"
-        );
+    for path in ["/", "/healthz", "/contact.json", "/nope", "/widget/contact-widget.js"] {
+        let response = fixture.send(Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(response.header("x-content-type-options"), Some("nosniff"), "{path}");
     }
 }

@@ -12,12 +12,8 @@ fn a_posted_request_is_listed_by_the_command_line_after_a_graceful_shutdown() {
     let config = write_binary_config(dir.path(), "[callbacks]\nmin_fill_seconds = 0\n");
     let mut server = Server::start(dir.path(), &config);
 
-    let token: Value = serde_json::from_str(
-        &http(server.address, "GET", "/api/v1/form-token", &[], "")
-            .unwrap()
-            .body,
-    )
-    .unwrap();
+    let token: Value =
+        serde_json::from_str(&http(server.address, "GET", "/api/v1/form-token", &[], "").unwrap().body).unwrap();
     let key = new_key();
     let payload = json!({
         "idempotencyKey": key,
@@ -42,24 +38,17 @@ fn a_posted_request_is_listed_by_the_command_line_after_a_graceful_shutdown() {
     let answer: Value = serde_json::from_str(&response.body).unwrap();
     assert_eq!(answer["id"], "CB-000001");
 
-    let terminated = std::process::Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
-        .status()
-        .unwrap();
+    let terminated =
+        std::process::Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().unwrap();
     assert!(terminated.success());
     let status = server.child.wait().unwrap();
-    assert!(
-        status.success(),
-        "SIGTERM ends the server cleanly, got {status}"
-    );
+    assert!(status.success(), "SIGTERM ends the server cleanly, got {status}");
     assert!(dir.path().join("data/callbacks.sqlite3").is_file());
     assert!(dir.path().join("data/form-token.key").is_file());
 
-    let listed: Value = serde_json::from_str(&Server::run(
-        dir.path(),
-        &["--config", "server.toml", "callbacks", "list", "--json"],
-    ))
-    .unwrap();
+    let listed: Value =
+        serde_json::from_str(&Server::run(dir.path(), &["--config", "server.toml", "callbacks", "list", "--json"]))
+            .unwrap();
     let listed = listed.as_array().unwrap();
     assert_eq!(listed.len(), 1, "{listed:?}");
     let entry = &listed[0];
@@ -75,16 +64,8 @@ fn a_posted_request_is_listed_by_the_command_line_after_a_graceful_shutdown() {
     assert_eq!(entry["consent"]["ip"], "127.0.0.1");
     assert_eq!(entry["consent"]["page"], "https://yuzhny-veter.example/");
 
-    let table = Server::run(
-        dir.path(),
-        &["--config", "server.toml", "callbacks", "list"],
-    );
-    assert!(
-        table.contains("CB-000001")
-            && table.contains("+79161234567 ext. 12")
-            && table.contains("lead"),
-        "{table}"
-    );
+    let table = Server::run(dir.path(), &["--config", "server.toml", "callbacks", "list"]);
+    assert!(table.contains("CB-000001") && table.contains("+79161234567 ext. 12") && table.contains("lead"), "{table}");
 }
 
 #[test]
@@ -93,12 +74,7 @@ fn a_bad_configuration_stops_the_server_at_start_up_with_the_key_named() {
     let config = write_binary_config(dir.path(), "[rate_limit]\nburst = 0\n");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_server-stub"))
         .current_dir(dir.path())
-        .args([
-            "--config",
-            config.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ])
+        .args(["--config", config.to_str().unwrap(), "--listen", "127.0.0.1:0"])
         .output()
         .unwrap();
     assert!(!output.status.success());

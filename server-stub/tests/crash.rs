@@ -54,18 +54,9 @@ fn acknowledged_requests_survive_kill_9_without_duplicates() {
         let retries = std::mem::take(&mut ledger.lock().unwrap().unknown);
         let clients: Vec<_> = (0..CLIENTS)
             .map(|client| {
-                let mine: Vec<Submission> = retries
-                    .iter()
-                    .skip(client)
-                    .step_by(CLIENTS)
-                    .cloned()
-                    .collect();
-                let (ledger, phones, stop, address) = (
-                    Arc::clone(&ledger),
-                    Arc::clone(&phones),
-                    Arc::clone(&stop),
-                    server.address,
-                );
+                let mine: Vec<Submission> = retries.iter().skip(client).step_by(CLIENTS).cloned().collect();
+                let (ledger, phones, stop, address) =
+                    (Arc::clone(&ledger), Arc::clone(&phones), Arc::clone(&stop), server.address);
                 std::thread::spawn(move || run_client(address, mine, &ledger, &phones, &stop))
             })
             .collect();
@@ -87,36 +78,21 @@ fn acknowledged_requests_survive_kill_9_without_duplicates() {
     }
 
     let connection = rusqlite::Connection::open(dir.path().join("data/callbacks.sqlite3")).unwrap();
-    let integrity: String = connection
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .unwrap();
-    let mut statement = connection
-        .prepare("SELECT idempotency_key, id, phone_e164 FROM callbacks")
-        .unwrap();
+    let integrity: String = connection.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
+    let mut statement = connection.prepare("SELECT idempotency_key, id, phone_e164 FROM callbacks").unwrap();
     let rows: Vec<(String, i64, String)> = statement
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let stored: HashMap<&str, String> = rows
-        .iter()
-        .map(|(key, id, _)| (key.as_str(), format!("CB-{id:06}")))
-        .collect();
+    let stored: HashMap<&str, String> = rows.iter().map(|(key, id, _)| (key.as_str(), format!("CB-{id:06}"))).collect();
     let distinct_phones: HashSet<&str> = rows.iter().map(|(_, _, phone)| phone.as_str()).collect();
-    let quarantined: i64 = connection
-        .query_row(
-            "SELECT count(*) FROM callbacks WHERE quarantined = 1",
-            [],
-            |row| row.get(0),
-        )
-        .unwrap();
+    let quarantined: i64 =
+        connection.query_row("SELECT count(*) FROM callbacks WHERE quarantined = 1", [], |row| row.get(0)).unwrap();
 
     let ledger = ledger.lock().unwrap();
-    let lost: Vec<_> = ledger
-        .acknowledged
-        .iter()
-        .filter(|(key, number)| stored.get(key.as_str()) != Some(*number))
-        .collect();
+    let lost: Vec<_> =
+        ledger.acknowledged.iter().filter(|(key, number)| stored.get(key.as_str()) != Some(*number)).collect();
     println!(
         "acknowledged {}, stored {}, lost {}, unacknowledged at the end {}, integrity_check {integrity}, {:.1} s",
         ledger.acknowledged.len(),
@@ -128,20 +104,9 @@ fn acknowledged_requests_survive_kill_9_without_duplicates() {
     assert_eq!(integrity, "ok");
     assert_eq!(quarantined, 0, "form tokens stay valid across restarts");
     assert!(lost.is_empty(), "acknowledged but not stored: {lost:?}");
-    assert_eq!(
-        stored.len(),
-        rows.len(),
-        "an idempotency key is stored twice"
-    );
-    assert_eq!(
-        distinct_phones.len(),
-        rows.len(),
-        "a request was stored twice under different keys"
-    );
-    assert!(
-        ledger.acknowledged.len() >= ROUNDS,
-        "too few requests got through to mean anything"
-    );
+    assert_eq!(stored.len(), rows.len(), "an idempotency key is stored twice");
+    assert_eq!(distinct_phones.len(), rows.len(), "a request was stored twice under different keys");
+    assert!(ledger.acknowledged.len() >= ROUNDS, "too few requests got through to mean anything");
 }
 
 /// Retries `retries`, then submits new requests until `stop`, recording every outcome.
@@ -168,34 +133,19 @@ fn run_client(
             None => {
                 let phone = format!("+7 916 {:07}", phones.fetch_add(1, Ordering::SeqCst));
                 let key = new_key();
-                let body = json!({"idempotencyKey": key, "phone": phone, "honeypot": "", "formToken": token}).to_string();
+                let body =
+                    json!({"idempotencyKey": key, "phone": phone, "honeypot": "", "formToken": token}).to_string();
                 Submission { key, phone, body }
             }
         };
-        match http(
-            address,
-            "POST",
-            "/api/v1/callbacks",
-            &[("Content-Type", "application/json")],
-            &submission.body,
-        ) {
+        match http(address, "POST", "/api/v1/callbacks", &[("Content-Type", "application/json")], &submission.body) {
             Ok(response) if response.status == 201 => {
                 let answer: Value = serde_json::from_str(&response.body).unwrap();
                 let number = answer["id"].as_str().unwrap().to_owned();
-                let previous = ledger
-                    .lock()
-                    .unwrap()
-                    .acknowledged
-                    .insert(submission.key.clone(), number.clone());
-                assert!(
-                    previous.is_none_or(|previous| previous == number),
-                    "a replay changed the request number"
-                );
+                let previous = ledger.lock().unwrap().acknowledged.insert(submission.key.clone(), number.clone());
+                assert!(previous.is_none_or(|previous| previous == number), "a replay changed the request number");
             }
-            Ok(response) => panic!(
-                "unexpected {} for {}: {}",
-                response.status, submission.phone, response.body
-            ),
+            Ok(response) => panic!("unexpected {} for {}: {}", response.status, submission.phone, response.body),
             Err(_) => {
                 // The server died with this request in flight: it may or may not be stored.
                 let mut ledger = ledger.lock().unwrap();
@@ -212,10 +162,7 @@ struct Random(u64);
 
 impl Random {
     fn seeded() -> Random {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos();
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
         Random(u64::from(nanos) | 1)
     }
 

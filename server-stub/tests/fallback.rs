@@ -19,29 +19,15 @@ async fn fallback_lists_the_served_configurations_links_in_both_languages_and_is
         {"label": "Позвонить: +7 495 123-45-67", "href": "tel:+74951234567"}
     ]}]);
     let document = response.json();
-    assert_eq!(
-        document["ru"],
-        json!({"title": "Южный ветер", "close": "Закрыть", "departments": sales})
-    );
+    assert_eq!(document["ru"], json!({"title": "Южный ветер", "close": "Закрыть", "departments": sales}));
     assert_eq!(document["en"]["close"], "Close");
-    assert_eq!(
-        document["en"]["departments"][0]["links"][0]["label"],
-        "Call: +7 495 123-45-67"
-    );
+    assert_eq!(document["en"]["departments"][0]["links"][0]["label"], "Call: +7 495 123-45-67");
 }
 
 #[tokio::test]
 async fn fallback_is_served_to_an_allowed_origin_with_cors_like_the_other_widget_files() {
     let fixture = Fixture::with_config(r#"allowed_origins = ["https://shop.example"]"#);
-    let response = fixture
-        .send(get(
-            "/widget/fallback.json",
-            &[("origin", "https://shop.example")],
-        ))
-        .await;
+    let response = fixture.send(get("/widget/fallback.json", &[("origin", "https://shop.example")])).await;
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(
-        response.header("access-control-allow-origin"),
-        Some("https://shop.example")
-    );
+    assert_eq!(response.header("access-control-allow-origin"), Some("https://shop.example"));
 }

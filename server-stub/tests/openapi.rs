@@ -42,60 +42,23 @@ fn json_post(body: &str, headers: &[(&str, &str)]) -> Request<Body> {
 async fn exchanges(spec: &Value) -> Vec<Exchange> {
     const CALLBACKS: &str = "/api/v1/callbacks";
     let mut seen = Vec::new();
-    let mut record = |template, method, response: TestResponse| {
-        seen.push(Exchange {
-            template,
-            method,
-            response,
-        })
-    };
+    let mut record = |template, method, response: TestResponse| seen.push(Exchange { template, method, response });
 
-    let fixture = Fixture::with_config(
-        "allowed_origins = [\"https://shop.example\"]\n[rate_limit]\nburst = 100",
-    );
-    let example =
-        &spec["paths"][CALLBACKS]["post"]["requestBody"]["content"]["application/json"]["example"];
+    let fixture = Fixture::with_config("allowed_origins = [\"https://shop.example\"]\n[rate_limit]\nburst = 100");
+    let example = &spec["paths"][CALLBACKS]["post"]["requestBody"]["content"]["application/json"]["example"];
     record(CALLBACKS, "post", fixture.post(example, &[]).await);
-    record(
-        CALLBACKS,
-        "post",
-        fixture
-            .post(&fixture.payload("+7 495 000-00-01"), &[])
-            .await,
-    );
-    record(
-        CALLBACKS,
-        "post",
-        fixture
-            .post(&fixture.payload("+7 495 000-00-01"), &[])
-            .await,
-    );
+    record(CALLBACKS, "post", fixture.post(&fixture.payload("+7 495 000-00-01"), &[]).await);
+    record(CALLBACKS, "post", fixture.post(&fixture.payload("+7 495 000-00-01"), &[]).await);
     record(CALLBACKS, "post", fixture.send(json_post("{", &[])).await);
     record(
         CALLBACKS,
         "post",
-        fixture
-            .post(
-                &fixture.payload("+7 495 000-00-02"),
-                &[("origin", "https://evil.example")],
-            )
-            .await,
+        fixture.post(&fixture.payload("+7 495 000-00-02"), &[("origin", "https://evil.example")]).await,
     );
-    record(
-        CALLBACKS,
-        "post",
-        fixture.send(json_post(&"x".repeat(20_000), &[])).await,
-    );
-    let wrong_type = Request::post(CALLBACKS)
-        .header("content-type", "text/plain")
-        .body(Body::from("{}"))
-        .unwrap();
+    record(CALLBACKS, "post", fixture.send(json_post(&"x".repeat(20_000), &[])).await);
+    let wrong_type = Request::post(CALLBACKS).header("content-type", "text/plain").body(Body::from("{}")).unwrap();
     record(CALLBACKS, "post", fixture.send(wrong_type).await);
-    record(
-        CALLBACKS,
-        "post",
-        fixture.post(&json!({"phone": "12"}), &[]).await,
-    );
+    record(CALLBACKS, "post", fixture.post(&json!({"phone": "12"}), &[]).await);
     let preflight = |origin: &str| {
         Request::options(CALLBACKS)
             .header("origin", origin)
@@ -103,103 +66,38 @@ async fn exchanges(spec: &Value) -> Vec<Exchange> {
             .body(Body::empty())
             .unwrap()
     };
-    record(
-        CALLBACKS,
-        "options",
-        fixture.send(preflight("https://shop.example")).await,
-    );
-    record(
-        CALLBACKS,
-        "options",
-        fixture.send(preflight("https://evil.example")).await,
-    );
+    record(CALLBACKS, "options", fixture.send(preflight("https://shop.example")).await);
+    record(CALLBACKS, "options", fixture.send(preflight("https://evil.example")).await);
+    record("/api/v1/form-token", "get", fixture.send(get("/api/v1/form-token", &[])).await);
     record(
         "/api/v1/form-token",
         "get",
-        fixture.send(get("/api/v1/form-token", &[])).await,
+        fixture.send(get("/api/v1/form-token", &[("origin", "https://evil.example")])).await,
     );
-    record(
-        "/api/v1/form-token",
-        "get",
-        fixture
-            .send(get(
-                "/api/v1/form-token",
-                &[("origin", "https://evil.example")],
-            ))
-            .await,
-    );
-    record(
-        "/contact.json",
-        "get",
-        fixture.send(get("/contact.json", &[])).await,
-    );
+    record("/contact.json", "get", fixture.send(get("/contact.json", &[])).await);
     record("/healthz", "get", fixture.send(get("/healthz", &[])).await);
     record("/", "get", fixture.send(get("/", &[])).await);
-    record(
-        "/demo-site/{path}",
-        "get",
-        fixture.send(get("/demo-site/hostile.html", &[])).await,
-    );
-    record(
-        "/demo-site/{path}",
-        "get",
-        fixture.send(get("/demo-site/missing.html", &[])).await,
-    );
-    record(
-        "/widget/{file}",
-        "get",
-        fixture
-            .send(get(
-                "/widget/contact-widget.js",
-                &[("accept-encoding", "br")],
-            ))
-            .await,
-    );
-    record(
-        "/widget/{file}",
-        "get",
-        fixture.send(get("/widget/missing.js", &[])).await,
-    );
+    record("/demo-site/{path}", "get", fixture.send(get("/demo-site/hostile.html", &[])).await);
+    record("/demo-site/{path}", "get", fixture.send(get("/demo-site/missing.html", &[])).await);
+    record("/widget/{file}", "get", fixture.send(get("/widget/contact-widget.js", &[("accept-encoding", "br")])).await);
+    record("/widget/{file}", "get", fixture.send(get("/widget/missing.js", &[])).await);
 
     let limited = Fixture::with_config("[rate_limit]\nburst = 1");
-    limited
-        .post(&limited.payload("+7 495 000-00-03"), &[])
-        .await;
-    record(
-        CALLBACKS,
-        "post",
-        limited
-            .post(&limited.payload("+7 495 000-00-04"), &[])
-            .await,
-    );
+    limited.post(&limited.payload("+7 495 000-00-03"), &[]).await;
+    record(CALLBACKS, "post", limited.post(&limited.payload("+7 495 000-00-04"), &[]).await);
 
     let broken = Fixture::new();
-    broken
-        .state
-        .db
-        .run_blocking(|c| Ok(c.execute_batch("DROP TABLE idempotency_keys")?))
-        .unwrap();
-    record(
-        CALLBACKS,
-        "post",
-        broken.post(&broken.payload("+7 495 000-00-05"), &[]).await,
-    );
+    broken.state.db.run_blocking(|c| Ok(c.execute_batch("DROP TABLE idempotency_keys")?)).unwrap();
+    record(CALLBACKS, "post", broken.post(&broken.payload("+7 495 000-00-05"), &[]).await);
     seen
 }
 
 #[tokio::test]
 async fn every_response_the_server_gives_is_documented_and_matches_its_schema() {
     let spec = spec();
-    assert!(
-        spec["openapi"].as_str().unwrap().starts_with("3.1"),
-        "OpenAPI 3.1"
-    );
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"), "OpenAPI 3.1");
     let exchanges = exchanges(&spec).await;
-    assert_eq!(
-        exchanges[0].response.status,
-        StatusCode::CREATED,
-        "the documented example request is accepted"
-    );
+    assert_eq!(exchanges[0].response.status, StatusCode::CREATED, "the documented example request is accepted");
 
     let mut produced = BTreeSet::new();
     for exchange in &exchanges {
@@ -208,31 +106,16 @@ async fn every_response_the_server_gives_is_documented_and_matches_its_schema() 
         let documented = &spec["paths"][exchange.template][exchange.method]["responses"][&status];
         assert!(!documented.is_null(), "{label} is not documented");
         let documented = resolve(&spec, documented);
-        produced.insert((
-            exchange.template.to_owned(),
-            exchange.method.to_owned(),
-            status.clone(),
-        ));
+        produced.insert((exchange.template.to_owned(), exchange.method.to_owned(), status.clone()));
 
         if let Some(headers) = documented["headers"].as_object() {
-            for (name, header) in headers
-                .iter()
-                .filter(|(_, header)| header["required"] == true)
-            {
-                let actual = exchange
-                    .response
-                    .header(name)
-                    .unwrap_or_else(|| panic!("{label}: missing header {name}"));
+            for (name, header) in headers.iter().filter(|(_, header)| header["required"] == true) {
+                let actual = exchange.response.header(name).unwrap_or_else(|| panic!("{label}: missing header {name}"));
                 let value = match actual.parse::<i64>() {
                     Ok(number) if header["schema"]["type"] == "integer" => json!(number),
                     _ => json!(actual),
                 };
-                assert_valid(
-                    &spec,
-                    &header["schema"],
-                    &value,
-                    &format!("{label} header {name}"),
-                );
+                assert_valid(&spec, &header["schema"], &value, &format!("{label} header {name}"));
             }
         }
         if let Some(content) = documented["content"].as_object() {
@@ -270,17 +153,11 @@ fn the_request_schema_lists_exactly_the_payload_fields() {
         name: Some("n".into()),
         department: Some("d".into()),
         topic: Some("t".into()),
-        preferred_slot: Some(PreferredSlot {
-            utc: "u".into(),
-            zone: "z".into(),
-        }),
+        preferred_slot: Some(PreferredSlot { utc: "u".into(), zone: "z".into() }),
         visitor_zone: Some("z".into()),
         page_url: Some("u".into()),
         locale: Some("l".into()),
-        consent: Some(Consent {
-            given: true,
-            version: "v".into(),
-        }),
+        consent: Some(Consent { given: true, version: "v".into() }),
         honeypot: String::new(),
         form_token: Some("f".into()),
     };
@@ -291,20 +168,11 @@ fn the_request_schema_lists_exactly_the_payload_fields() {
         ("PreferredSlot", &serialised["preferredSlot"]),
         ("Consent", &serialised["consent"]),
     ] {
-        let documented: BTreeSet<&String> = schemas[schema]["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .collect();
+        let documented: BTreeSet<&String> = schemas[schema]["properties"].as_object().unwrap().keys().collect();
         let actual: BTreeSet<&String> = value.as_object().unwrap().keys().collect();
         assert_eq!(documented, actual, "{schema}");
     }
-    assert_valid(
-        &spec,
-        &json!({"$ref": "#/components/schemas/CallbackRequest"}),
-        &serialised,
-        "a full payload",
-    );
+    assert_valid(&spec, &json!({"$ref": "#/components/schemas/CallbackRequest"}), &serialised, "a full payload");
 }
 
 #[test]
@@ -324,69 +192,34 @@ fn the_documented_error_codes_are_exactly_the_servers() {
 fn the_validator_rejects_what_it_should() {
     let spec = spec();
     let accepted = |schema: &str, value: Value| {
-        errors(
-            &spec,
-            &json!({"$ref": format!("#/components/schemas/{schema}")}),
-            &value,
-        )
-        .is_empty()
+        errors(&spec, &json!({"$ref": format!("#/components/schemas/{schema}")}), &value).is_empty()
     };
     assert!(accepted(
         "CallbackAccepted",
         json!({"id": "CB-000001", "promise": {"kind": "within", "minutes": 15, "text": "t"}})
     ));
+    assert!(!accepted("CallbackAccepted", json!({"id": "CB-000001"})), "missing promise");
     assert!(
-        !accepted("CallbackAccepted", json!({"id": "CB-000001"})),
-        "missing promise"
-    );
-    assert!(
-        !accepted(
-            "CallbackAccepted",
-            json!({"id": 1, "promise": {"kind": "within", "minutes": 15, "text": "t"}})
-        ),
+        !accepted("CallbackAccepted", json!({"id": 1, "promise": {"kind": "within", "minutes": 15, "text": "t"}})),
         "id not a string"
     );
-    assert!(
-        !accepted(
-            "CallbackPromise",
-            json!({"kind": "later", "minutes": 15, "text": "t"})
-        ),
-        "unknown kind"
-    );
-    assert!(
-        !accepted(
-            "CallbackPromise",
-            json!({"kind": "within", "minutes": 0, "text": "t"})
-        ),
-        "below minimum"
-    );
+    assert!(!accepted("CallbackPromise", json!({"kind": "later", "minutes": 15, "text": "t"})), "unknown kind");
+    assert!(!accepted("CallbackPromise", json!({"kind": "within", "minutes": 0, "text": "t"})), "below minimum");
     assert!(!accepted("ErrorBody", json!({"errors": []})), "no errors");
     assert!(
-        !accepted(
-            "ErrorBody",
-            json!({"errors": [{"field": null, "code": "nope", "message": "m"}]})
-        ),
+        !accepted("ErrorBody", json!({"errors": [{"field": null, "code": "nope", "message": "m"}]})),
         "unknown code"
     );
     assert!(
-        !accepted(
-            "FieldError",
-            json!({"field": null, "code": "internal", "message": "m", "detail": "x"})
-        ),
+        !accepted("FieldError", json!({"field": null, "code": "internal", "message": "m", "detail": "x"})),
         "extra field"
     );
     assert!(
-        !accepted(
-            "CallbackRequest",
-            json!({"idempotencyKey": "k", "phone": "p", "name": "я".repeat(101)})
-        ),
+        !accepted("CallbackRequest", json!({"idempotencyKey": "k", "phone": "p", "name": "я".repeat(101)})),
         "name too long"
     );
     assert!(
-        !accepted(
-            "CallbackRequest",
-            json!({"idempotencyKey": "k", "phone": "p", "consent": "yes"})
-        ),
+        !accepted("CallbackRequest", json!({"idempotencyKey": "k", "phone": "p", "consent": "yes"})),
         "consent not an object"
     );
 }
@@ -394,14 +227,8 @@ fn the_validator_rejects_what_it_should() {
 fn resolve<'a>(spec: &'a Value, node: &'a Value) -> &'a Value {
     match node["$ref"].as_str() {
         Some(reference) => {
-            let pointer = reference
-                .strip_prefix('#')
-                .unwrap_or_else(|| panic!("only local references: {reference}"));
-            resolve(
-                spec,
-                spec.pointer(pointer)
-                    .unwrap_or_else(|| panic!("dangling reference {reference}")),
-            )
+            let pointer = reference.strip_prefix('#').unwrap_or_else(|| panic!("only local references: {reference}"));
+            resolve(spec, spec.pointer(pointer).unwrap_or_else(|| panic!("dangling reference {reference}")))
         }
         None => node,
     }
@@ -442,7 +269,9 @@ fn check(spec: &Value, schema: &Value, value: &Value, at: &str, problems: &mut V
                     problems.push(format!("{at}: not of type {types:?}"));
                 }
             }
-            "enum" if !argument.as_array().unwrap().contains(value) => problems.push(format!("{at}: not one of {argument}")),
+            "enum" if !argument.as_array().unwrap().contains(value) => {
+                problems.push(format!("{at}: not one of {argument}"))
+            }
             "const" if argument != value => problems.push(format!("{at}: not {argument}")),
             "enum" | "const" => {}
             "properties" => {
@@ -479,15 +308,20 @@ fn check(spec: &Value, schema: &Value, value: &Value, at: &str, problems: &mut V
             "minimum" if value.as_f64().is_some_and(|number| number < argument.as_f64().unwrap()) => {
                 problems.push(format!("{at}: below {argument}"));
             }
-            "minLength" if value.as_str().is_some_and(|text| (text.chars().count() as u64) < argument.as_u64().unwrap()) => {
+            "minLength"
+                if value.as_str().is_some_and(|text| (text.chars().count() as u64) < argument.as_u64().unwrap()) =>
+            {
                 problems.push(format!("{at}: shorter than {argument}"));
             }
-            "maxLength" if value.as_str().is_some_and(|text| (text.chars().count() as u64) > argument.as_u64().unwrap()) => {
+            "maxLength"
+                if value.as_str().is_some_and(|text| (text.chars().count() as u64) > argument.as_u64().unwrap()) =>
+            {
                 problems.push(format!("{at}: longer than {argument}"));
             }
             "minItems" | "minimum" | "minLength" | "maxLength" => {}
             "oneOf" => {
-                let matching = argument.as_array().unwrap().iter().filter(|option| errors(spec, option, value).is_empty()).count();
+                let matching =
+                    argument.as_array().unwrap().iter().filter(|option| errors(spec, option, value).is_empty()).count();
                 if matching != 1 {
                     problems.push(format!("{at}: matches {matching} of oneOf"));
                 }

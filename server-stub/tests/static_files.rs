@@ -14,10 +14,7 @@ async fn pages_are_served_as_html_and_revalidated() {
         assert_eq!(response.status, StatusCode::OK, "{path}");
         assert_eq!(response.header("content-type"), Some("text/html"), "{path}");
         assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}");
-        assert!(
-            String::from_utf8_lossy(&response.body).contains(title),
-            "{path}"
-        );
+        assert!(String::from_utf8_lossy(&response.body).contains(title), "{path}");
     }
 }
 
@@ -32,24 +29,12 @@ async fn widget_files_come_precompressed_per_accept_encoding_with_brotli_preferr
         (None, None, "\0asm"),
     ];
     for (accept, encoding, body) in cases {
-        let headers: Vec<_> = accept
-            .map(|value| ("accept-encoding", value))
-            .into_iter()
-            .collect();
-        let response = fixture
-            .send(get("/widget/contact-widget-3f2a9c1b.wasm", &headers))
-            .await;
+        let headers: Vec<_> = accept.map(|value| ("accept-encoding", value)).into_iter().collect();
+        let response = fixture.send(get("/widget/contact-widget-3f2a9c1b.wasm", &headers)).await;
         assert_eq!(response.status, StatusCode::OK, "{accept:?}");
         assert_eq!(response.header("content-encoding"), encoding, "{accept:?}");
-        assert_eq!(
-            response.header("content-type"),
-            Some("application/wasm"),
-            "{accept:?}"
-        );
-        assert!(
-            response.header_all("vary").contains("accept-encoding"),
-            "{accept:?}"
-        );
+        assert_eq!(response.header("content-type"), Some("application/wasm"), "{accept:?}");
+        assert!(response.header_all("vary").contains("accept-encoding"), "{accept:?}");
         assert_eq!(&response.body[..], body.as_bytes(), "{accept:?}");
     }
 }
@@ -58,43 +43,18 @@ async fn widget_files_come_precompressed_per_accept_encoding_with_brotli_preferr
 async fn the_loader_is_cached_briefly_and_hashed_files_for_a_year() {
     let fixture = Fixture::new();
     let cases = [
-        (
-            "contact-widget.js",
-            "text/javascript",
-            "public, max-age=300",
-        ),
-        (
-            "contact-widget-3f2a9c1b.js",
-            "text/javascript",
-            "public, max-age=31536000, immutable",
-        ),
-        (
-            "contact-widget-3f2a9c1b.wasm",
-            "application/wasm",
-            "public, max-age=31536000, immutable",
-        ),
-        (
-            "contact-widget-3f2a9c1b.css",
-            "text/css",
-            "public, max-age=31536000, immutable",
-        ),
+        ("contact-widget.js", "text/javascript", "public, max-age=300"),
+        ("contact-widget-3f2a9c1b.js", "text/javascript", "public, max-age=31536000, immutable"),
+        ("contact-widget-3f2a9c1b.wasm", "application/wasm", "public, max-age=31536000, immutable"),
+        ("contact-widget-3f2a9c1b.css", "text/css", "public, max-age=31536000, immutable"),
         ("icon.svg", "image/svg+xml", "no-cache"),
         ("icon.png", "image/png", "no-cache"),
         ("manifest.json", "application/json", "no-cache"),
     ];
     for (file, content_type, cache) in cases {
-        let response = fixture
-            .send(get(
-                &format!("/widget/{file}"),
-                &[("accept-encoding", "br")],
-            ))
-            .await;
+        let response = fixture.send(get(&format!("/widget/{file}"), &[("accept-encoding", "br")])).await;
         assert_eq!(response.status, StatusCode::OK, "{file}");
-        assert_eq!(
-            response.header("content-type"),
-            Some(content_type),
-            "{file}"
-        );
+        assert_eq!(response.header("content-type"), Some(content_type), "{file}");
         assert_eq!(response.header("cache-control"), Some(cache), "{file}");
     }
 }
@@ -102,9 +62,7 @@ async fn the_loader_is_cached_briefly_and_hashed_files_for_a_year() {
 #[tokio::test]
 async fn a_missing_widget_file_is_404_and_never_cached() {
     let fixture = Fixture::new();
-    let response = fixture
-        .send(get("/widget/contact-widget-00000000.wasm", &[]))
-        .await;
+    let response = fixture.send(get("/widget/contact-widget-00000000.wasm", &[])).await;
     assert_eq!(response.status, StatusCode::NOT_FOUND);
     assert_eq!(response.header("cache-control"), None);
 }
@@ -126,16 +84,9 @@ async fn paths_cannot_climb_out_of_the_served_directories() {
     ];
     for path in attempts {
         let response = fixture.send(get(path, &[])).await;
-        assert!(
-            response.status.is_client_error(),
-            "{path}: {}",
-            response.status
-        );
+        assert!(response.status.is_client_error(), "{path}: {}", response.status);
         let body = String::from_utf8_lossy(&response.body);
-        assert!(
-            !body.contains("TOP-SECRET") && !body.contains("root:"),
-            "{path} leaked a file"
-        );
+        assert!(!body.contains("TOP-SECRET") && !body.contains("root:"), "{path} leaked a file");
     }
 }
 
@@ -152,23 +103,13 @@ async fn the_widget_configuration_is_served_as_json_and_revalidated() {
 #[tokio::test]
 async fn widget_files_carry_cors_headers_only_for_allowed_origins() {
     let fixture = Fixture::with_config("allowed_origins = [\"https://shop.example\"]");
-    let cases = [
-        ("https://shop.example", Some("https://shop.example")),
-        ("https://evil.example", None),
-    ];
+    let cases = [("https://shop.example", Some("https://shop.example")), ("https://evil.example", None)];
     for (origin, expected) in cases {
         for path in ["/widget/contact-widget-3f2a9c1b.js", "/contact.json"] {
             let response = fixture.send(get(path, &[("origin", origin)])).await;
             assert_eq!(response.status, StatusCode::OK, "{path} from {origin}");
-            assert_eq!(
-                response.header("access-control-allow-origin"),
-                expected,
-                "{path} from {origin}"
-            );
-            assert!(
-                response.header_all("vary").contains("origin"),
-                "{path} from {origin}"
-            );
+            assert_eq!(response.header("access-control-allow-origin"), expected, "{path} from {origin}");
+            assert!(response.header_all("vary").contains("origin"), "{path} from {origin}");
         }
     }
 }

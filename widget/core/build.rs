@@ -141,12 +141,17 @@ fn read_languages(dir: &Path, problems: &mut Problems) -> Vec<Language> {
         let tag = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default().to_owned();
         let file = format!("locales/{}", path.file_name().and_then(|name| name.to_str()).unwrap_or_default());
         if !is_primary_subtag(&tag) {
-            problems.add(&file, "", "name the file by its language's primary subtag: 2 or 3 lowercase letters (uk.toml)");
+            problems.add(
+                &file,
+                "",
+                "name the file by its language's primary subtag: 2 or 3 lowercase letters (uk.toml)",
+            );
             continue;
         }
-        let table = match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|text| {
-            text.parse::<Table>().map_err(|e| e.to_string())
-        }) {
+        let table = match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| text.parse::<Table>().map_err(|e| e.to_string()))
+        {
             Ok(table) => table,
             Err(error) => {
                 problems.add(&file, "", format!("not readable TOML: {error}"));
@@ -264,7 +269,9 @@ fn check(table: &Table, reference: &Table, shape: &[(String, Shape)], path: &str
             continue;
         };
         match (field, value, english) {
-            (Shape::Text, Value::String(text), Value::String(english)) => check_text(text, english, &full, file, problems),
+            (Shape::Text, Value::String(text), Value::String(english)) => {
+                check_text(text, english, &full, file, problems)
+            }
             (Shape::Section(_, fields), Value::Table(inner), Value::Table(english)) => {
                 check(inner, english, fields, &full, file, problems)
             }
@@ -438,22 +445,42 @@ fn rust(languages: &[Language], shape: &[(String, Shape)], loader: &str) -> Stri
     let _ = writeln!(out, "/// A UI language the widget ships: one per file in `widget/core/locales/`.");
     let _ = writeln!(out, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Locale {{");
     for language in languages {
-        let _ = writeln!(out, "    /// {} (`locales/{}.toml`).\n    {},", language.name, language.tag, language.variant);
+        let _ =
+            writeln!(out, "    /// {} (`locales/{}.toml`).\n    {},", language.name, language.tag, language.variant);
     }
     let _ = writeln!(out, "}}\n");
     let _ = writeln!(out, "impl Locale {{");
     let _ = writeln!(out, "    /// Every shipped language, in the order of their tags.");
-    let _ = writeln!(out, "    pub const ALL: [Locale; {}] = [{}];", languages.len(), variants.iter().map(|v| format!("Locale::{v}")).collect::<Vec<_>>().join(", "));
-    let _ = writeln!(out, "    /// The reference language (`{REFERENCE}.toml`), for visitors whose language is not shipped.");
+    let _ = writeln!(
+        out,
+        "    pub const ALL: [Locale; {}] = [{}];",
+        languages.len(),
+        variants.iter().map(|v| format!("Locale::{v}")).collect::<Vec<_>>().join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "    /// The reference language (`{REFERENCE}.toml`), for visitors whose language is not shipped."
+    );
     let reference = languages.iter().find(|language| language.tag == REFERENCE).expect("checked");
     let _ = writeln!(out, "    pub const FALLBACK: Locale = Locale::{};", reference.variant);
     let _ = writeln!(out, "    /// Each language by its own tag: the values the configuration's `locale` takes.");
     let shipped: Vec<String> = languages.iter().map(|l| format!("({:?}, Locale::{})", l.tag, l.variant)).collect();
     let _ = writeln!(out, "    pub const SHIPPED: &'static [(&'static str, Locale)] = &[{}];", shipped.join(", "));
     let _ = writeln!(out, "    /// The language's short tag, for the `lang` attribute of the rendered panel.");
-    let _ = writeln!(out, "    pub fn tag(self) -> &'static str {{ match self {{ {} }} }}", arms(&|l| format!("{:?}", l.tag)));
-    let _ = writeln!(out, "    /// Every message in this language, as its file has them (see `TextOverrides` for the owner's).");
-    let _ = writeln!(out, "    pub fn messages(self) -> &'static Messages {{ match self {{ {} }} }}", arms(&|l| format!("&{}", l.tag.to_uppercase())));
+    let _ = writeln!(
+        out,
+        "    pub fn tag(self) -> &'static str {{ match self {{ {} }} }}",
+        arms(&|l| format!("{:?}", l.tag))
+    );
+    let _ = writeln!(
+        out,
+        "    /// Every message in this language, as its file has them (see `TextOverrides` for the owner's)."
+    );
+    let _ = writeln!(
+        out,
+        "    pub fn messages(self) -> &'static Messages {{ match self {{ {} }} }}",
+        arms(&|l| format!("&{}", l.tag.to_uppercase()))
+    );
     let _ = writeln!(out, "}}\n");
 
     let mut tags: Vec<(String, &str)> = Vec::new();
@@ -463,9 +490,13 @@ fn rust(languages: &[Language], shape: &[(String, Shape)], loader: &str) -> Stri
     }
     tags.sort();
     let tags: Vec<String> = tags.iter().map(|(tag, variant)| format!("({tag:?}, Locale::{variant})")).collect();
-    let _ = writeln!(out, "/// Every primary language subtag a shipped language answers to: its own, and those it covers.");
+    let _ =
+        writeln!(out, "/// Every primary language subtag a shipped language answers to: its own, and those it covers.");
     let _ = writeln!(out, "const TAGS: &[(&str, Locale)] = &[{}];\n", tags.join(", "));
-    let _ = writeln!(out, "/// The loader's launcher texts and language rule, as JSON: `{{\"fallback\", \"tags\", \"text\"}}`.");
+    let _ = writeln!(
+        out,
+        "/// The loader's launcher texts and language rule, as JSON: `{{\"fallback\", \"tags\", \"text\"}}`."
+    );
     let _ = writeln!(out, "pub const LOADER_LOCALES: &str = {loader:?};\n");
     let zones = shape.iter().find_map(|(key, field)| match field {
         Shape::Section(_, fields) if key == "hours" => fields.iter().find_map(|(_, f)| match f {
@@ -477,7 +508,12 @@ fn rust(languages: &[Language], shape: &[(String, Shape)], loader: &str) -> Stri
     let _ = writeln!(out, "/// How many zones every language names in its own words (`hours.zone_times`).");
     let _ = writeln!(out, "pub const ZONE_PHRASES: usize = {};\n", zones.unwrap_or(0));
     for language in languages {
-        let _ = writeln!(out, "static {}: Messages = {};\n", language.tag.to_uppercase(), literal("Messages", shape, &language.table, Some(&language.variant)));
+        let _ = writeln!(
+            out,
+            "static {}: Messages = {};\n",
+            language.tag.to_uppercase(),
+            literal("Messages", shape, &language.table, Some(&language.variant))
+        );
     }
 
     let mut all = Vec::new();
@@ -493,7 +529,10 @@ fn rust(languages: &[Language], shape: &[(String, Shape)], loader: &str) -> Stri
     let _ = writeln!(out, "    /// The text under a language file's dotted `key` (`callback.submit`), or `None` for a key the files do not have.");
     let _ = writeln!(out, "    pub fn text(&self, key: &str) -> Option<&'static str> {{");
     let _ = writeln!(out, "        self.clone().slot(key).map(|text| *text)\n    }}\n");
-    let _ = writeln!(out, "    /// Replaces the text under `key`; `false` (and nothing changed) for a key the files do not have.");
+    let _ = writeln!(
+        out,
+        "    /// Replaces the text under `key`; `false` (and nothing changed) for a key the files do not have."
+    );
     let _ = writeln!(out, "    pub fn set(&mut self, key: &str, value: &'static str) -> bool {{");
     let _ = writeln!(out, "        self.slot(key).map(|text| *text = value).is_some()\n    }}\n");
     let _ = writeln!(out, "    /// The field that holds the text under `key`.");

@@ -93,7 +93,8 @@ fn contacts_are_built_a_part_per_step_in_order_and_the_rest_on_opening() {
           { "id": "c", "name": "C", "contacts": [{ "type": "telegram", "username": "@c_team" }] }
         ] }"#,
     );
-    let sections = || widget.find_all(".cw-dept").iter().map(|s| s.get_attribute("data-testid").unwrap()).collect::<Vec<_>>();
+    let sections =
+        || widget.find_all(".cw-dept").iter().map(|s| s.get_attribute("data-testid").unwrap()).collect::<Vec<_>>();
     assert!(sections().is_empty(), "the mount builds only the skeleton");
     assert!(widget.handle.build_next(), "two departments remain after the first");
     assert_eq!(sections(), ["cw-dept-a"]);

@@ -359,8 +359,9 @@ where
                 let department = department.get_untracked();
                 (move || match news.with(|news| news.iter().rev().find(|d| d.key == key).cloned()) {
                     Some(delivery) => view! { <DeliveryNote delivery /> }.into_any(),
-                    None => view! { <Waiting on_device config=config.clone() department=department.clone() /> }
-                        .into_any(),
+                    None => {
+                        view! { <Waiting on_device config=config.clone() department=department.clone() /> }.into_any()
+                    }
                 })
                 .into_any()
             }
@@ -551,8 +552,7 @@ pub fn OutboxNews(
     let news = outbox.news();
     // Deliveries only ever add to the list, a few per page at most: re-rendering it whole is cheaper
     // in wasm size than a keyed list.
-    let notes =
-        move || news.get().into_iter().map(|delivery| view! { <DeliveryNote delivery /> }).collect_view();
+    let notes = move || news.get().into_iter().map(|delivery| view! { <DeliveryNote delivery /> }).collect_view();
     view! { <div class="cw-news" role="status">{notes}</div> }
 }
 

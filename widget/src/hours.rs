@@ -11,9 +11,9 @@
 
 use contact_core::config::{Channel, Contact};
 use contact_core::i18n::{fill, Messages};
-use contact_core::wording::Viewpoint;
 use contact_core::schedule::{Hours, Status, ANNOUNCE_DAYS};
 use contact_core::time::{Date, LocalTime, Timestamp};
+use contact_core::wording::Viewpoint;
 use contact_core::zones::ZoneName;
 use leptos::html;
 use leptos::prelude::*;

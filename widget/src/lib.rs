@@ -15,9 +15,9 @@
 //!   time zones, whose formatters the panel then reuses); `demo-site/leptos-embed/` is such an
 //!   application.
 
+mod api;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
-mod api;
 mod clock;
 mod deferred;
 mod events;

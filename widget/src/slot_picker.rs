@@ -8,10 +8,10 @@
 
 use std::sync::Arc;
 
+use crate::panel::use_messages;
 use contact_core::callback::FieldError;
 use contact_core::config::Config;
 use contact_core::i18n::{Locale, Messages};
-use crate::panel::use_messages;
 use contact_core::promise::{Promise, PromiseInput};
 use contact_core::slots::{slots_for, DEFAULT_SLOT_MINUTES};
 use contact_core::time::Timestamp;

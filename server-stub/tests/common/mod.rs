@@ -73,13 +73,7 @@ impl Fixture {
             widget_config: Some(dir.path().join("site/contact.json")),
             ..file
         };
-        let settings = Settings::resolve(
-            file,
-            &Overrides::default(),
-            dir.path(),
-            Path::new("test.toml"),
-        )
-        .unwrap();
+        let settings = Settings::resolve(file, &Overrides::default(), dir.path(), Path::new("test.toml")).unwrap();
         let clock = Arc::new(ManualClock::new("2025-06-15T12:00:00Z".parse().unwrap()));
         let db = Db::open(&settings.database_path()).unwrap();
         let state = AppState::new(settings, db, clock.clone()).unwrap();
@@ -96,33 +90,23 @@ impl Fixture {
         let response = self.app().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        TestResponse {
-            status,
-            headers,
-            body,
-        }
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        TestResponse { status, headers, body }
     }
 
     /// Sends `payload` as a callback request with the given extra headers.
     pub async fn post(&self, payload: &Value, headers: &[(&str, &str)]) -> TestResponse {
-        let mut request =
-            Request::post("/api/v1/callbacks").header("content-type", "application/json");
+        let mut request = Request::post("/api/v1/callbacks").header("content-type", "application/json");
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        self.send(request.body(Body::from(payload.to_string())).unwrap())
-            .await
+        self.send(request.body(Body::from(payload.to_string())).unwrap()).await
     }
 
     /// A form token issued `seconds` before the clock's current time.
     pub fn token_issued_ago(&self, seconds: i64) -> String {
         use server_stub::clock::Clock;
-        self.state
-            .tokens
-            .issue(self.clock.now() - SignedDuration::from_secs(seconds))
+        self.state.tokens.issue(self.clock.now() - SignedDuration::from_secs(seconds))
     }
 
     /// A valid payload from a person: new key, given consent, token issued a minute ago.
@@ -145,10 +129,7 @@ impl Fixture {
 
     /// Every stored request, oldest first.
     pub fn stored(&self) -> Vec<StoredCallback> {
-        self.state
-            .db
-            .run_blocking(|connection| db::list_callbacks(connection))
-            .unwrap()
+        self.state.db.run_blocking(|connection| db::list_callbacks(connection)).unwrap()
     }
 
     pub fn advance(&self, seconds: i64) {
@@ -181,12 +162,7 @@ impl TestResponse {
 
     /// Every value of a possibly repeated header, joined with ", ".
     pub fn header_all(&self, name: &str) -> String {
-        self.headers
-            .get_all(name)
-            .iter()
-            .map(|value| value.to_str().unwrap())
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.headers.get_all(name).iter().map(|value| value.to_str().unwrap()).collect::<Vec<_>>().join(", ")
     }
 
     /// `(field, code)` of every error in an error body.
@@ -195,12 +171,7 @@ impl TestResponse {
             .as_array()
             .unwrap()
             .iter()
-            .map(|error| {
-                (
-                    error["field"].as_str().map(str::to_owned),
-                    error["code"].as_str().unwrap().to_owned(),
-                )
-            })
+            .map(|error| (error["field"].as_str().map(str::to_owned), error["code"].as_str().unwrap().to_owned()))
             .collect()
     }
 }
@@ -210,14 +181,7 @@ pub fn new_key() -> String {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).unwrap();
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
 /// The demo site the tests serve: pages, a built widget with precompressed siblings, a secret
@@ -229,16 +193,8 @@ pub fn write_site(root: &Path) {
     std::fs::create_dir_all(&widget).unwrap();
     std::fs::write(root.join("secret.txt"), "TOP-SECRET").unwrap();
     std::fs::write(site.join("secret.txt"), "TOP-SECRET").unwrap();
-    std::fs::write(
-        site.join("index.html"),
-        "<!doctype html><title>demo</title>",
-    )
-    .unwrap();
-    std::fs::write(
-        site.join("demo-site/hostile.html"),
-        "<!doctype html><title>hostile</title>",
-    )
-    .unwrap();
+    std::fs::write(site.join("index.html"), "<!doctype html><title>demo</title>").unwrap();
+    std::fs::write(site.join("demo-site/hostile.html"), "<!doctype html><title>hostile</title>").unwrap();
     std::fs::write(site.join("contact.json"), CONTACT_JSON).unwrap();
     for (name, body) in [
         ("contact-widget.js", "/* loader */"),
@@ -268,12 +224,7 @@ impl Server {
         let address = free_address();
         let child = std::process::Command::new(env!("CARGO_BIN_EXE_server-stub"))
             .current_dir(dir)
-            .args([
-                "--config",
-                config.to_str().unwrap(),
-                "--listen",
-                &address.to_string(),
-            ])
+            .args(["--config", config.to_str().unwrap(), "--listen", &address.to_string()])
             .env("RUST_LOG", "warn")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::inherit())
@@ -296,16 +247,9 @@ impl Server {
 
     /// Runs `server-stub` with `args` in `dir` to completion and returns its standard output.
     pub fn run(dir: &Path, args: &[&str]) -> String {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_server-stub"))
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "server-stub {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let output =
+            std::process::Command::new(env!("CARGO_BIN_EXE_server-stub")).current_dir(dir).args(args).output().unwrap();
+        assert!(output.status.success(), "server-stub {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).unwrap()
     }
 }
@@ -319,10 +263,7 @@ impl Drop for Server {
 
 /// A loopback address whose port was free a moment ago.
 pub fn free_address() -> SocketAddr {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
 }
 
 /// A response from [`http`].
@@ -342,7 +283,10 @@ pub fn http(
 ) -> std::io::Result<RawResponse> {
     let mut stream = TcpStream::connect_timeout(&address, Duration::from_secs(2))?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -352,18 +296,13 @@ pub fn http(
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| std::io::Error::other("no complete response"))?;
+    let (head, body) = text.split_once("\r\n\r\n").ok_or_else(|| std::io::Error::other("no complete response"))?;
     let status = head
         .split(' ')
         .nth(1)
         .and_then(|code| code.parse().ok())
         .ok_or_else(|| std::io::Error::other("no status line"))?;
-    Ok(RawResponse {
-        status,
-        body: body.to_owned(),
-    })
+    Ok(RawResponse { status, body: body.to_owned() })
 }
 
 /// Writes a server configuration for the real binary into `dir` and returns its path.

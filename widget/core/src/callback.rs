@@ -327,11 +327,7 @@ pub struct FieldError {
 impl FieldError {
     /// An error about `field` (or the whole request) with the message for `code` in `locale`.
     pub fn new(field: Option<&str>, code: ErrorCode, locale: Locale) -> FieldError {
-        FieldError {
-            field: field.map(str::to_owned),
-            code,
-            message: code.message(locale).to_owned(),
-        }
+        FieldError { field: field.map(str::to_owned), code, message: code.message(locale).to_owned() }
     }
 
     /// The same error with its sentence taken from `texts`, a language's messages with the owner's
@@ -423,10 +419,7 @@ impl CallbackRequest {
     /// The language of this request: its `locale` tag when it names a shipped language, else
     /// `fallback` (the server passes the one from `Accept-Language`).
     pub fn locale_or(&self, fallback: Locale) -> Locale {
-        self.locale
-            .as_deref()
-            .and_then(Locale::from_tag)
-            .unwrap_or(fallback)
+        self.locale.as_deref().and_then(Locale::from_tag).unwrap_or(fallback)
     }
 
     /// Checks every field against `rules` and returns the normalised request, or every problem
@@ -434,15 +427,10 @@ impl CallbackRequest {
     ///
     /// The honeypot and the form token are not checked here: a request failing those is still
     /// accepted by the server, then quarantined, so that bots learn nothing.
-    pub fn validate(
-        &self,
-        rules: &CallbackRules<'_>,
-        fallback: Locale,
-    ) -> Result<ValidCallback, Vec<FieldError>> {
+    pub fn validate(&self, rules: &CallbackRules<'_>, fallback: Locale) -> Result<ValidCallback, Vec<FieldError>> {
         let locale = self.locale_or(fallback);
         let mut errors = Vec::new();
-        let mut report =
-            |field: &str, code: ErrorCode| errors.push(FieldError::new(Some(field), code, locale));
+        let mut report = |field: &str, code: ErrorCode| errors.push(FieldError::new(Some(field), code, locale));
 
         if self.idempotency_key.trim().is_empty() {
             report("idempotencyKey", ErrorCode::Required);
@@ -485,10 +473,7 @@ impl CallbackRequest {
             if zone.is_none() {
                 report("preferredSlot.zone", ErrorCode::UnknownZone);
             }
-            Some(ValidSlot {
-                at: at?,
-                zone: zone?,
-            })
+            Some(ValidSlot { at: at?, zone: zone? })
         });
 
         let visitor_zone = non_blank(self.visitor_zone.as_deref()).and_then(|name| {
@@ -516,10 +501,7 @@ impl CallbackRequest {
                 } else if version.chars().count() > MAX_CONSENT_VERSION_CHARS {
                     report("consent.version", ErrorCode::TooLong);
                 }
-                Some(Consent {
-                    given: true,
-                    version: version.to_owned(),
-                })
+                Some(Consent { given: true, version: version.to_owned() })
             }
             _ if rules.consent_required => {
                 report("consent", ErrorCode::ConsentRequired);
@@ -629,22 +611,14 @@ mod tests {
     const KEY: &str = "0b7e5a4c-3f1d-4a8e-9c2b-6d5f4e3a2b1c";
 
     fn departments() -> Vec<Department> {
-        vec![Department {
-            id: "sales".into(),
-            name: "Продажи".into(),
-            contacts: Vec::new(),
-            hours: None,
-        }]
+        vec![Department { id: "sales".into(), name: "Продажи".into(), contacts: Vec::new(), hours: None }]
     }
 
     fn valid_request() -> CallbackRequest {
         CallbackRequest {
             idempotency_key: KEY.into(),
             phone: "+7 495 123-45-67".into(),
-            consent: Some(Consent {
-                given: true,
-                version: "2024-06".into(),
-            }),
+            consent: Some(Consent { given: true, version: "2024-06".into() }),
             ..CallbackRequest::default()
         }
     }
@@ -664,10 +638,7 @@ mod tests {
     fn codes(request: &CallbackRequest) -> Vec<(String, ErrorCode)> {
         match check(request) {
             Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .map(|e| (e.field.unwrap_or_default(), e.code))
-                .collect(),
+            Err(errors) => errors.into_iter().map(|e| (e.field.unwrap_or_default(), e.code)).collect(),
         }
     }
 
@@ -680,11 +651,13 @@ mod tests {
         );
         let at = Timestamp::parse("2026-06-08T07:15:00Z").unwrap();
         let by = CallbackPromise::new(Promise::By { at, reason: Delay::ClosesSoon }, "by".into()).unwrap();
-        let json = serde_json::json!({"kind": "by", "at": "2026-06-08T07:15:00Z", "reason": "closes_soon", "text": "by"});
+        let json =
+            serde_json::json!({"kind": "by", "at": "2026-06-08T07:15:00Z", "reason": "closes_soon", "text": "by"});
         assert_eq!(serde_json::to_value(&by).unwrap(), json);
         let read: CallbackPromise = serde_json::from_value(json).unwrap();
         assert_eq!(read.promise(), Some(Promise::By { at, reason: Delay::ClosesSoon }));
-        let text_only: CallbackPromise = serde_json::from_value(serde_json::json!({"kind": "by", "text": "soon"})).unwrap();
+        let text_only: CallbackPromise =
+            serde_json::from_value(serde_json::json!({"kind": "by", "text": "soon"})).unwrap();
         assert_eq!(text_only.promise(), None);
         let rejected = Promise::SlotRejected { problem: SlotProblem::TooSoon, nearest: None };
         assert_eq!(CallbackPromise::new(rejected, String::new()), None);
@@ -710,19 +683,10 @@ mod tests {
         assert_eq!(valid.name.as_deref(), Some("Анна"));
         assert_eq!(valid.department.as_deref(), Some("sales"));
         let slot = valid.preferred_slot.unwrap();
-        assert_eq!(
-            (slot.at.to_string().as_str(), slot.zone.as_str()),
-            ("2025-06-16T07:00:00Z", "Europe/Moscow")
-        );
+        assert_eq!((slot.at.to_string().as_str(), slot.zone.as_str()), ("2025-06-16T07:00:00Z", "Europe/Moscow"));
         assert_eq!(valid.visitor_zone.unwrap().as_str(), "Asia/Novosibirsk");
         assert_eq!(valid.locale, Locale::Ru);
-        assert_eq!(
-            valid.consent,
-            Some(Consent {
-                given: true,
-                version: "2024-06".into()
-            })
-        );
+        assert_eq!(valid.consent, Some(Consent { given: true, version: "2024-06".into() }));
     }
 
     #[test]
@@ -734,76 +698,28 @@ mod tests {
             ..valid_request()
         };
         let valid = check(&request).unwrap();
-        assert_eq!(
-            (valid.name, valid.topic, valid.department),
-            (None, None, None)
-        );
+        assert_eq!((valid.name, valid.topic, valid.department), (None, None, None));
     }
 
     #[test]
     fn each_invalid_field_is_reported_with_its_path_and_code() {
         type Edit = fn(&mut CallbackRequest);
         let cases: [(&str, Edit, &str, ErrorCode); 23] = [
-            (
-                "missing key",
-                |r| r.idempotency_key.clear(),
-                "idempotencyKey",
-                ErrorCode::Required,
-            ),
-            (
-                "key not a uuid",
-                |r| r.idempotency_key = "12345".into(),
-                "idempotencyKey",
-                ErrorCode::InvalidFormat,
-            ),
+            ("missing key", |r| r.idempotency_key.clear(), "idempotencyKey", ErrorCode::Required),
+            ("key not a uuid", |r| r.idempotency_key = "12345".into(), "idempotencyKey", ErrorCode::InvalidFormat),
             (
                 "key with a bad hyphen",
                 |r| r.idempotency_key = KEY.replace('-', "_"),
                 "idempotencyKey",
                 ErrorCode::InvalidFormat,
             ),
-            (
-                "missing phone",
-                |r| r.phone.clear(),
-                "phone",
-                ErrorCode::Required,
-            ),
-            (
-                "phone with letters",
-                |r| r.phone = "+7 495 CALL-NOW".into(),
-                "phone",
-                ErrorCode::PhoneInvalid,
-            ),
-            (
-                "phone too short",
-                |r| r.phone = "+7 12".into(),
-                "phone",
-                ErrorCode::PhoneTooShort,
-            ),
-            (
-                "phone too long",
-                |r| r.phone = "+7 495 123 45 67 89 01 23".into(),
-                "phone",
-                ErrorCode::PhoneTooLong,
-            ),
-            (
-                "name of 101 characters",
-                |r| r.name = Some("я".repeat(101)),
-                "name",
-                ErrorCode::TooLong,
-            ),
-            (
-                "name with a newline",
-                |r| r.name = Some("Anna\nCB-000001 fake".into()),
-                "name",
-                ErrorCode::InvalidFormat,
-            ),
-            (
-                "topic too long",
-                |r| r.topic = Some("x".repeat(201)),
-                "topic",
-                ErrorCode::TooLong,
-            ),
+            ("missing phone", |r| r.phone.clear(), "phone", ErrorCode::Required),
+            ("phone with letters", |r| r.phone = "+7 495 CALL-NOW".into(), "phone", ErrorCode::PhoneInvalid),
+            ("phone too short", |r| r.phone = "+7 12".into(), "phone", ErrorCode::PhoneTooShort),
+            ("phone too long", |r| r.phone = "+7 495 123 45 67 89 01 23".into(), "phone", ErrorCode::PhoneTooLong),
+            ("name of 101 characters", |r| r.name = Some("я".repeat(101)), "name", ErrorCode::TooLong),
+            ("name with a newline", |r| r.name = Some("Anna\nCB-000001 fake".into()), "name", ErrorCode::InvalidFormat),
+            ("topic too long", |r| r.topic = Some("x".repeat(201)), "topic", ErrorCode::TooLong),
             (
                 "unknown department",
                 |r| r.department = Some("marketing".into()),
@@ -812,55 +728,33 @@ mod tests {
             ),
             (
                 "slot not rfc 3339",
-                |r| {
-                    r.preferred_slot = Some(PreferredSlot {
-                        utc: "16.06.2025 10:00".into(),
-                        zone: "UTC".into(),
-                    })
-                },
+                |r| r.preferred_slot = Some(PreferredSlot { utc: "16.06.2025 10:00".into(), zone: "UTC".into() }),
                 "preferredSlot.utc",
                 ErrorCode::InvalidFormat,
             ),
             (
                 "slot on 31 June",
-                |r| {
-                    r.preferred_slot = Some(PreferredSlot {
-                        utc: "2025-06-31T10:00:00Z".into(),
-                        zone: "UTC".into(),
-                    })
-                },
+                |r| r.preferred_slot = Some(PreferredSlot { utc: "2025-06-31T10:00:00Z".into(), zone: "UTC".into() }),
                 "preferredSlot.utc",
                 ErrorCode::InvalidFormat,
             ),
             (
                 "slot without offset",
-                |r| {
-                    r.preferred_slot = Some(PreferredSlot {
-                        utc: "2025-06-16T10:00:00".into(),
-                        zone: "UTC".into(),
-                    })
-                },
+                |r| r.preferred_slot = Some(PreferredSlot { utc: "2025-06-16T10:00:00".into(), zone: "UTC".into() }),
                 "preferredSlot.utc",
                 ErrorCode::InvalidFormat,
             ),
             (
                 "slot yesterday",
-                |r| {
-                    r.preferred_slot = Some(PreferredSlot {
-                        utc: "2025-06-14T10:00:00Z".into(),
-                        zone: "UTC".into(),
-                    })
-                },
+                |r| r.preferred_slot = Some(PreferredSlot { utc: "2025-06-14T10:00:00Z".into(), zone: "UTC".into() }),
                 "preferredSlot.utc",
                 ErrorCode::SlotInPast,
             ),
             (
                 "slot zone with a space",
                 |r| {
-                    r.preferred_slot = Some(PreferredSlot {
-                        utc: "2025-06-16T10:00:00Z".into(),
-                        zone: "Europe/New York".into(),
-                    })
+                    r.preferred_slot =
+                        Some(PreferredSlot { utc: "2025-06-16T10:00:00Z".into(), zone: "Europe/New York".into() })
                 },
                 "preferredSlot.zone",
                 ErrorCode::UnknownZone,
@@ -897,23 +791,13 @@ mod tests {
             ),
             (
                 "consent not given",
-                |r| {
-                    r.consent = Some(Consent {
-                        given: false,
-                        version: "2024-06".into(),
-                    })
-                },
+                |r| r.consent = Some(Consent { given: false, version: "2024-06".into() }),
                 "consent",
                 ErrorCode::ConsentRequired,
             ),
             (
                 "consent without version",
-                |r| {
-                    r.consent = Some(Consent {
-                        given: true,
-                        version: " ".into(),
-                    })
-                },
+                |r| r.consent = Some(Consent { given: true, version: " ".into() }),
                 "consent.version",
                 ErrorCode::Required,
             ),
@@ -927,10 +811,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_at_once() {
-        let request = CallbackRequest {
-            locale: Some("ru".into()),
-            ..CallbackRequest::default()
-        };
+        let request = CallbackRequest { locale: Some("ru".into()), ..CallbackRequest::default() };
         let errors = check(&request).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_deref().unwrap()).collect();
         assert_eq!(fields, ["idempotencyKey", "phone", "consent"]);
@@ -939,10 +820,7 @@ mod tests {
 
     #[test]
     fn missing_consent_is_fine_when_not_required() {
-        let request = CallbackRequest {
-            consent: None,
-            ..valid_request()
-        };
+        let request = CallbackRequest { consent: None, ..valid_request() };
         let rules = CallbackRules {
             default_country: Country::Ru,
             departments: &[],
@@ -956,10 +834,7 @@ mod tests {
     #[test]
     fn a_slot_a_few_minutes_ago_is_still_accepted() {
         let request = CallbackRequest {
-            preferred_slot: Some(PreferredSlot {
-                utc: "2025-06-15T15:03:00Z".into(),
-                zone: "UTC".into(),
-            }),
+            preferred_slot: Some(PreferredSlot { utc: "2025-06-15T15:03:00Z".into(), zone: "UTC".into() }),
             ..valid_request()
         };
         assert!(check(&request).is_ok());
@@ -967,17 +842,10 @@ mod tests {
 
     #[test]
     fn the_locale_tag_chooses_the_language_of_messages() {
-        let cases = [
-            (Some("ru"), Locale::Ru),
-            (Some("en-GB"), Locale::En),
-            (Some("de"), Locale::En),
-            (None, Locale::En),
-        ];
+        let cases =
+            [(Some("ru"), Locale::Ru), (Some("en-GB"), Locale::En), (Some("de"), Locale::En), (None, Locale::En)];
         for (tag, expected) in cases {
-            let request = CallbackRequest {
-                locale: tag.map(str::to_owned),
-                ..CallbackRequest::default()
-            };
+            let request = CallbackRequest { locale: tag.map(str::to_owned), ..CallbackRequest::default() };
             assert_eq!(request.locale_or(Locale::En), expected, "{tag:?}");
         }
     }
@@ -987,53 +855,29 @@ mod tests {
         let cases = [
             ("2025-06-15T15:06:40Z", Some("2025-06-15T15:06:40Z")),
             ("2025-06-15T15:06:40.000Z", Some("2025-06-15T15:06:40Z")),
-            (
-                "2025-06-15T18:06:40.123456+03:00",
-                Some("2025-06-15T15:06:40Z"),
-            ),
+            ("2025-06-15T18:06:40.123456+03:00", Some("2025-06-15T15:06:40Z")),
             ("2025-06-15T15:06:40.Z", None),
             ("2025-06-15T15:06:40", None),
             ("16.06.2025 10:00", None),
             ("", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(
-                parse_instant(text).map(|at| at.to_string()).as_deref(),
-                expected,
-                "{text:?}"
-            );
+            assert_eq!(parse_instant(text).map(|at| at.to_string()).as_deref(), expected, "{text:?}");
         }
     }
 
     #[test]
     fn legacy_zone_names_are_stored_under_their_current_name() {
-        let request = CallbackRequest {
-            visitor_zone: Some("Europe/Kiev".into()),
-            ..valid_request()
-        };
-        assert_eq!(
-            check(&request).unwrap().visitor_zone.unwrap().as_str(),
-            "Europe/Kyiv"
-        );
+        let request = CallbackRequest { visitor_zone: Some("Europe/Kiev".into()), ..valid_request() };
+        assert_eq!(check(&request).unwrap().visitor_zone.unwrap().as_str(), "Europe/Kyiv");
     }
 
     #[test]
     fn every_error_code_has_a_message_in_both_languages_and_serialises_as_its_name() {
         for code in ErrorCode::ALL {
-            assert!(
-                !code.message(Locale::Ru).is_empty() && !code.message(Locale::En).is_empty(),
-                "{code:?}"
-            );
-            assert_ne!(
-                code.message(Locale::Ru),
-                code.message(Locale::En),
-                "{code:?} is not translated"
-            );
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                code.as_str(),
-                "{code:?}"
-            );
+            assert!(!code.message(Locale::Ru).is_empty() && !code.message(Locale::En).is_empty(), "{code:?}");
+            assert_ne!(code.message(Locale::Ru), code.message(Locale::En), "{code:?} is not translated");
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str(), "{code:?}");
         }
     }
 
@@ -1060,10 +904,7 @@ mod tests {
             "formToken": "t"
         });
         let request: CallbackRequest = serde_json::from_value(json.clone()).unwrap();
-        assert_eq!(
-            request.preferred_slot.as_ref().unwrap().zone,
-            "Europe/Moscow"
-        );
+        assert_eq!(request.preferred_slot.as_ref().unwrap().zone, "Europe/Moscow");
         assert_eq!(serde_json::to_value(&request).unwrap(), json);
     }
 }

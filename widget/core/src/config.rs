@@ -321,8 +321,7 @@ impl Config {
     /// The department with `id`, else the first one: a request names no department when the
     /// configuration has only one.
     pub fn department_or_first(&self, id: Option<&str>) -> Option<&Department> {
-        id.and_then(|id| self.departments.iter().find(|department| department.id == id))
-            .or(self.departments.first())
+        id.and_then(|id| self.departments.iter().find(|department| department.id == id)).or(self.departments.first())
     }
 
     /// The hours that apply to a request for the department `id` (see

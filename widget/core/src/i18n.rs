@@ -594,13 +594,15 @@ impl TextOverrides {
     /// assert_eq!(texts.messages(Locale::Ru).callback.submit, "Жду звонка");
     /// ```
     pub fn add(&mut self, locale: Locale, key: &str, text: &str) -> Result<(), String> {
-        let original = locale.messages().text(key).ok_or_else(|| "no such text; see docs/i18n.md for the keys".to_owned())?;
+        let original =
+            locale.messages().text(key).ok_or_else(|| "no such text; see docs/i18n.md for the keys".to_owned())?;
         if text.trim().is_empty() {
             return Err("the text is empty".to_owned());
         }
         let (wanted, given) = (placeholders(original), placeholders(text));
         if wanted != given {
-            let list = |names: &[&str]| names.iter().map(|name| ["{", name, "}"].concat()).collect::<Vec<_>>().join(" ");
+            let list =
+                |names: &[&str]| names.iter().map(|name| ["{", name, "}"].concat()).collect::<Vec<_>>().join(" ");
             return Err(format!("the text must keep the placeholders [{}] (it has [{}])", list(&wanted), list(&given)));
         }
         self.entries.push((locale, key.to_owned(), text.to_owned()));

@@ -7,14 +7,14 @@
 
 pub mod callback;
 pub mod config;
+pub mod conformance;
 pub mod country;
 pub mod i18n;
 pub mod json;
 pub mod links;
 pub mod phone;
-pub mod safe_url;
-pub mod conformance;
 pub mod promise;
+pub mod safe_url;
 pub mod schedule;
 pub mod slots;
 pub mod theme;

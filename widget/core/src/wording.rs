@@ -376,7 +376,15 @@ mod tests {
     fn the_servers_plural_rules_give_ukrainian_its_four_forms() {
         let face = NativeClockface::new(Locale::Uk.messages());
         let minutes = &Locale::Uk.messages().hours.minutes;
-        let cases = [(1, "1 хвилину"), (2, "2 хвилини"), (4, "4 хвилини"), (5, "5 хвилин"), (11, "11 хвилин"), (21, "21 хвилину"), (22, "22 хвилини")];
+        let cases = [
+            (1, "1 хвилину"),
+            (2, "2 хвилини"),
+            (4, "4 хвилини"),
+            (5, "5 хвилин"),
+            (11, "11 хвилин"),
+            (21, "21 хвилину"),
+            (22, "22 хвилини"),
+        ];
         for (n, expected) in cases {
             assert_eq!(minutes.count(n, face.plural(n)), expected, "{n}");
         }

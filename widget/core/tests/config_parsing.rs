@@ -31,7 +31,10 @@ fn the_demo_configuration_renders_every_contact_with_its_exact_link_and_text() {
     assert_eq!(config.company, "Южный ветер");
     assert_eq!(config.locale, Some(Locale::Ru));
     assert_eq!(config.default_country, Country::Ru);
-    assert_eq!(config.placement, Placement { side: Side::Right, offset_x: 20, offset_y: 20, z_index: 1000, ..Placement::default() });
+    assert_eq!(
+        config.placement,
+        Placement { side: Side::Right, offset_x: 20, offset_y: 20, z_index: 1000, ..Placement::default() }
+    );
     assert_eq!(config.launcher_label.as_deref(), Some("Связаться"));
     let rows: Vec<(&str, Channel, &str, &str)> = config
         .departments
@@ -223,8 +226,10 @@ fn bad_options_fall_back_to_their_defaults_with_an_issue() {
     let parsed = parse(&json);
     // The languages are the files in widget/core/locales/; a new file must not break this test.
     let languages: Vec<String> = Locale::ALL.iter().map(|locale| format!("`{}`", locale.tag())).collect();
-    let unknown_locale =
-        format!("locale: unknown variant `de`, expected one of {}; the visitor's language is used", languages.join(", "));
+    let unknown_locale = format!(
+        "locale: unknown variant `de`, expected one of {}; the visitor's language is used",
+        languages.join(", ")
+    );
     let expected = [
         unknown_locale.as_str(),
         "defaultCountry: unknown country code \"XX\"; expected one of RU, KZ, BY, UA, UZ, AM, GE, AZ, KG, TJ, MD, DE, GB, FR, US, CA, TR, AE, IL, CN; using RU",

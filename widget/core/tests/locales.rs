@@ -76,7 +76,10 @@ fn the_schema_takes_any_language_file_and_every_text_key_without_an_edit() {
         let first = segments.next().unwrap();
         assert!(first.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{key}");
         for segment in segments {
-            assert!(!segment.is_empty() && segment.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'/'), "{key}");
+            assert!(
+                !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'/'),
+                "{key}"
+            );
         }
     }
     for (tag, _) in Locale::SHIPPED {

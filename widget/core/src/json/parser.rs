@@ -194,7 +194,12 @@ impl Parser<'_> {
 
     /// After an array's or an object's item: `true` at its `close`, left unconsumed; `false` after the
     /// `,` that leads to another item (a `close` right after it is a trailing comma).
-    fn item_ends(&mut self, close: u8, not_comma_or_end: &'static str, at_eof: &'static str) -> Result<bool, SyntaxError> {
+    fn item_ends(
+        &mut self,
+        close: u8,
+        not_comma_or_end: &'static str,
+        at_eof: &'static str,
+    ) -> Result<bool, SyntaxError> {
         match self.skip_whitespace() {
             Some(b',') => self.index += 1,
             Some(byte) if byte == close => return Ok(true),
