@@ -3,7 +3,9 @@
 //!
 //! Guarantees: files are served only from under their directory (`..`, encoded or not, and absolute
 //! paths are refused by `ServeDir` with 404); widget files come precompressed per `Accept-Encoding`
-//! (brotli preferred, then gzip, else the plain file) with `Vary: Accept-Encoding`; the loader is
+//! (brotli preferred, then gzip, else the plain file) with `Vary: Accept-Encoding`, and the two
+//! computed or loaded JSON documents (`/contact.json`, `/widget/fallback.json`) are compressed the
+//! same way as they are sent, since visitors download both before any interaction; the loader is
 //! cached for five minutes so a new release reaches visitors quickly, content-hashed files for a year
 //! as immutable, anything else (the configuration and the fallback links among them) is revalidated
 //! on every use.
@@ -14,6 +16,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::cors;
@@ -37,11 +40,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route_service("/", ServeFile::new(settings.static_root.join("index.html")))
         .nest_service("/demo-site", ServeDir::new(settings.static_root.join("demo-site")))
         .layer(middleware::from_fn(page_cache_headers));
-    let widget = Router::new()
-        // Computed rather than a file in `widget_dist`, so it always follows the served configuration.
+    // Not files in `widget_dist`, so not precompressed: compressed per request (a few KB each).
+    let documents = Router::new()
+        // Computed rather than a file, so it always follows the served configuration.
         .route(&["/widget/", FALLBACK_FILE].concat(), get(widget_fallback_show))
-        .nest_service("/widget", ServeDir::new(&settings.widget_dist).precompressed_br().precompressed_gzip())
         .route("/contact.json", get(widget_config_show))
+        .layer(CompressionLayer::new().br(true).gzip(true));
+    let widget = documents
+        .nest_service("/widget", ServeDir::new(&settings.widget_dist).precompressed_br().precompressed_gzip())
         .layer(middleware::from_fn(widget_cache_headers))
         .layer(middleware::from_fn_with_state(state.clone(), cors::asset_headers));
     pages.merge(widget)

@@ -97,7 +97,47 @@ async fn the_widget_configuration_is_served_as_json_and_revalidated() {
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.header("content-type"), Some("application/json"));
     assert_eq!(response.header("cache-control"), Some("no-cache"));
+    assert_eq!(response.header("content-encoding"), None);
     assert_eq!(&response.body[..], CONTACT_JSON.as_bytes());
+}
+
+/// `body` decoded per its `Content-Encoding` (`br`, `gzip` or none).
+fn decoded(encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut plain = Vec::new();
+    match encoding {
+        Some("br") => brotli::Decompressor::new(body, 4096).read_to_end(&mut plain).unwrap(),
+        Some("gzip") => flate2::read::GzDecoder::new(body).read_to_end(&mut plain).unwrap(),
+        None => return body.to_vec(),
+        Some(other) => panic!("unexpected content-encoding {other}"),
+    };
+    plain
+}
+
+#[tokio::test]
+async fn the_configuration_and_the_fallback_links_are_compressed_per_accept_encoding() {
+    let fixture = Fixture::new();
+    let plain_fallback = fixture.send(get("/widget/fallback.json", &[])).await.body;
+    for (path, plain) in [("/contact.json", CONTACT_JSON.as_bytes()), ("/widget/fallback.json", &plain_fallback[..])] {
+        for (accept, encoding) in [("gzip, deflate, br, zstd", Some("br")), ("gzip", Some("gzip")), ("identity", None)]
+        {
+            let response = fixture.send(get(path, &[("accept-encoding", accept)])).await;
+            assert_eq!(response.status, StatusCode::OK, "{path} {accept}");
+            assert_eq!(response.header("content-encoding"), encoding, "{path} {accept}");
+            assert_eq!(response.header("content-type"), Some("application/json"), "{path} {accept}");
+            assert_eq!(response.header("cache-control"), Some("no-cache"), "{path} {accept}");
+            assert!(response.header_all("vary").contains("accept-encoding"), "{path} {accept}");
+            if encoding.is_some() {
+                assert!(
+                    response.body.len() < plain.len(),
+                    "{path} {accept}: {} of {} bytes",
+                    response.body.len(),
+                    plain.len()
+                );
+            }
+            assert_eq!(decoded(encoding, &response.body), plain, "{path} {accept}");
+        }
+    }
 }
 
 #[tokio::test]
