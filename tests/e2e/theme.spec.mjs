@@ -156,6 +156,31 @@ test.describe('theme', () => {
       }
     });
   }
+
+  test('in a single-page application hideOnPaths follows pushState and back: the widget starts, hides with its panel closed, and returns', async ({ page }) => {
+    await openWith(page, config({ placement: { hideOnPaths: ['/demo-site/theme.html', '/checkout/*'] } }));
+    await page.waitForLoadState('load');
+    await expect(launcher(page)).toHaveCount(0);
+
+    // The application shows its catalogue without a page load: the widget starts there.
+    await page.evaluate(() => history.pushState({}, '', '/catalogue'));
+    await expect(launcher(page)).toBeVisible();
+    await openPanel(page);
+
+    // On to the checkout: the panel closes and the launcher goes away, leaving nothing to tab into.
+    await page.evaluate(() => history.pushState({}, '', '/checkout/pay'));
+    await expect(launcher(page)).toBeHidden();
+    await expect(panel(page)).toBeHidden();
+    await expect(page.locator('contact-widget')).toHaveCount(1);
+
+    // Back to the catalogue: the launcher returns, the panel stays closed until asked.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/catalogue$/);
+    await expect(launcher(page)).toBeVisible();
+    await expect(panel(page)).toBeHidden();
+    await launcher(page).click();
+    await expect(panel(page)).toBeVisible();
+  });
 });
 
 test.describe('on a phone', () => {

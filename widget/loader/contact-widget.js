@@ -235,6 +235,26 @@
       return [white ? '#ffffff' : '#1b1c1f', '#' + hover.join('')];
     };
 
+    // Calls `then` after each navigation of the page that may change its path without a load: every
+    // one where the Navigation API exists (a single-page application's pushState included), else back,
+    // forward and hash changes only. Returns what stops it.
+    const onNavigation = (then) => {
+      const guarded = () => {
+        try {
+          then();
+        } catch (error) {
+          report('could not follow the navigation:', error);
+        }
+      };
+      const events = window.navigation && window.navigation.addEventListener
+        ? [[window.navigation, 'currententrychange']]
+        : [[window, 'popstate'], [window, 'hashchange']];
+      for (const [target, type] of events) target.addEventListener(type, guarded);
+      return () => {
+        for (const [target, type] of events) target.removeEventListener(type, guarded);
+      };
+    };
+
     const start = (json) => {
       let config;
       try {
@@ -252,8 +272,19 @@
       const placement = section(config.placement);
       const theme = section(config.theme);
       const analytics = section(config.analytics);
-      // placement.hideOnPaths: on these pages the widget does not start at all.
-      if (Array.isArray(placement.hideOnPaths) && placement.hideOnPaths.some((p) => pathMatches(p, location.pathname))) return;
+      // placement.hideOnPaths: on these pages the widget does not start at all. In a single-page
+      // application the page changes without a load: the first navigation to another page starts it,
+      // and once started it hides (closing the panel) and shows again as the visitor moves on.
+      const hidePatterns = Array.isArray(placement.hideOnPaths) ? placement.hideOnPaths : [];
+      const hiddenHere = () => hidePatterns.some((p) => pathMatches(p, location.pathname));
+      if (hiddenHere()) {
+        const stop = onNavigation(() => {
+          if (hiddenHere()) return;
+          stop();
+          start(json);
+        });
+        return;
+      }
 
       const host = document.createElement('contact-widget');
       if (placement.side === 'left') host.setAttribute('data-side', 'left');
@@ -345,6 +376,13 @@
       frame.append(mountPoint, status);
       root.append(stylesheet, frame);
       document.body.append(host);
+      if (hidePatterns.length) {
+        onNavigation(() => {
+          const hide = hiddenHere();
+          if (hide && widget) widget.close();
+          host.toggleAttribute('hidden', hide);
+        });
+      }
 
       const setBusy = (busy) => {
         launcher.setAttribute('aria-busy', String(busy));
