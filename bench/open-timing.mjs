@@ -26,8 +26,14 @@
 // Targets: prefetched <= 100 ms, cold <= 400 ms. A script that prints figures, not a test: it exits 0
 // when it measured (MISS lines included) and 2 when it could not measure.
 //
-// Usage: node bench/open-timing.mjs [--runs N]   (default 10 samples per mode)
+// Throttling divides the host's own speed, so the same build measures slower on a slower host. The
+// report prints the host's Lighthouse CPU benchmark index (Lighthouse's own page function, measured
+// unthrottled) so that sets from different hosts can be told apart; `--cpu-slowdown N` (default 4, the
+// target's condition) lets a fast host approximate a slower one (twice the index: about twice the rate).
+//
+// Usage: node bench/open-timing.mjs [--runs N] [--cpu-slowdown N]   (default 10 samples per mode, 4×)
 import { devices } from '@playwright/test';
+import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
 import { launchChromium, overrideLoadMode } from './lib/browser.mjs';
 import { hostLoad, median, ms, parseRuns, printTable, verdict } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
@@ -40,7 +46,14 @@ const FAST_4G = {
   downloadThroughput: (9 * 1000 * 1000 / 8) * 0.9,
   uploadThroughput: (1.5 * 1000 * 1000 / 8) * 0.9,
 };
-const CPU_SLOWDOWN = 4;
+/** The CPU throttling rate of the targets, and its command-line override. */
+const CPU_SLOWDOWN = (() => {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--cpu-slowdown');
+  const rate = at === -1 ? 4 : Number(argv[at + 1]);
+  if (!(rate >= 1)) throw new Error('--cpu-slowdown takes a rate of 1 or more');
+  return rate;
+})();
 const MODES = {
   prefetched: { load: 'idle', engage: true, target: 100 },
   'tap first': { load: 'idle', engage: false, target: null },
@@ -161,6 +174,16 @@ async function preparationDone(page) {
   }
 }
 
+/** The host's speed as Lighthouse rates it (its `benchmarkIndex`), measured in an unthrottled page. */
+async function measureBenchmarkIndex(browser) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(`(${pageFunctions.computeBenchmarkIndex})()`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Shows that the network profile is in force: one request must take at least the added latency. */
 async function measureRoundTrip(browser, origin) {
   const page = await browser.newPage();
@@ -189,9 +212,11 @@ async function main() {
   const loadBefore = hostLoad();
   const server = await startServer();
   let roundTrip;
+  let benchmarkIndex;
   try {
     const browser = await launchChromium();
     try {
+      benchmarkIndex = await measureBenchmarkIndex(browser);
       roundTrip = await measureRoundTrip(browser, server.origin);
       for (let run = 0; run < runs; run += 1) {
         const modes = Object.keys(MODES);
@@ -220,7 +245,7 @@ async function main() {
   console.log(`Chromium ${CPU_SLOWDOWN}× CPU throttling; "Fast 4G": ${FAST_4G.latency} ms latency, `
     + `${(FAST_4G.downloadThroughput * 8 / 1e6).toFixed(2)} Mbit/s down, ${(FAST_4G.uploadThroughput * 8 / 1e6).toFixed(2)} Mbit/s up `
     + `(one request measured ${ms(roundTrip)}); Pixel 7 viewport and touch`);
-  console.log(`host: ${loadBefore} before, ${hostLoad()} after\n`);
+  console.log(`host: Lighthouse CPU benchmark index ${Math.round(benchmarkIndex)}; ${loadBefore} before, ${hostLoad()} after\n`);
   printTable(
     ['mode', 'load option', 'median', 'min', 'max', 'of it widget steps (median)', 'longest step before the tap (max)', 'target', 'verdict'],
     Object.entries(MODES).map(([mode, { load, target }]) => {
