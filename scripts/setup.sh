@@ -19,6 +19,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   say "Rust target wasm32-unknown-unknown: present"
 fi
+# The test suite's formatting and lint checks (part of rustup's default profile, not of the minimal one).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the Rust component $component"
+    rustup component add "$component"
+  fi
+done
 
 # The CLI must match the wasm-bindgen crate exactly, or the generated glue does not fit the wasm.
 source scripts/wasm-bindgen-versions.sh

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a clean checkout: native unit tests, server tests, the widget build with
-# its size report and budget, the crash test, and the end-to-end tests in headless Chromium against the
-# real server binary. Installs what is missing first. Artifacts (screenshots, reports) go to artifacts/.
+# Runs the whole test suite from a clean checkout: formatting and lints, native unit tests, server tests,
+# the widget build with its size report and budget, the crash test, and the end-to-end tests in headless
+# Chromium against the real server binary. Installs what is missing first. Artifacts (screenshots, reports) go to artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1;34m[test]\033[0m %s\n' "$*"; }
 started=$(date +%s)
 
 scripts/setup.sh --browser
+
+say "formatting (rustfmt.toml) and lints (clippy, warnings are errors)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
 
 say "native tests: core, widget logic, server (oneshot and real binary)"
 cargo test --workspace

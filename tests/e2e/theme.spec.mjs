@@ -230,6 +230,25 @@ test.describe('on a phone', () => {
     expect(await launcherPlace(page)).toEqual(before);
   });
 
+  test('wider than 600 px the launcher keeps its place and label while scrolling; once narrower it collapses', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 740 });
+    await openWith(page, config({ launcherLabel: 'Написать нам' }));
+    await expect(launcher(page)).toBeVisible();
+    await lengthenPage(page);
+    const wide = await launcherPlace(page);
+    for (let i = 0; i < 5; i += 1) await scrollBy(page, 120);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 400))));
+    expect(await launcherPlace(page)).toEqual(wide);
+    await expect(page.locator('contact-widget')).not.toHaveAttribute('data-compact');
+
+    // The same page on a narrow screen: the next scroll down shrinks the launcher and slides it out.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const narrow = await launcherPlace(page);
+    for (let i = 0; i < 3; i += 1) await scrollBy(page, 120);
+    await expect.poll(async () => (await launcherPlace(page)).width).toBeLessThan(narrow.width);
+    await expect.poll(async () => (await launcherPlace(page)).inView).toBe(false);
+  });
+
   test('offsetYMobile lifts the launcher above a cookie banner on narrow screens', async ({ page }) => {
     await openWith(page, config({ placement: { offsetY: 20, offsetYMobile: 120 } }));
     await expect(launcher(page)).toBeVisible();

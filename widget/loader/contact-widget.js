@@ -28,6 +28,8 @@
     }
     return result;
   };
+  // widget.css's breakpoint for narrow screens (the launcher's collapse, the panel as a bottom sheet).
+  const NARROW = '(max-width: 600px)';
   // Runs `then` once the page has painted its first content (its First Contentful Paint), or after
   // FIRST_PAINT_WAIT_MS where that never comes or is not reported (no Paint Timing; a page of canvas).
   const FIRST_PAINT_WAIT_MS = 3000;
@@ -351,8 +353,11 @@
       // Safari before 14 has no addEventListener here: its visitors get the scheme of the page load.
       if (!scheme && systemDark.addEventListener) systemDark.addEventListener('change', paintScheme);
       // placement.collapse "scroll": widget.css shrinks (data-compact) and slides out (data-away) the
-      // launcher on narrow screens. One passive listener and one read per frame, never a layout write.
+      // launcher on narrow screens (its breakpoint, NARROW). One passive listener and one read per
+      // frame, never a layout write, and only while the screen is narrow: a wider one (a desktop, a
+      // phone turned sideways past it) has no scroll handler at all.
       if (placement.collapse !== 'never') {
+        const narrow = matchMedia(NARROW);
         let lastY = scrollY;
         let queued = false;
         const settle = () => {
@@ -365,10 +370,23 @@
             lastY = y;
           }
         };
-        addEventListener('scroll', () => {
+        const onScroll = () => {
           if (!queued) requestAnimationFrame(settle);
           queued = true;
-        }, { passive: true });
+        };
+        const followWidth = () => {
+          if (narrow.matches) {
+            lastY = scrollY;
+            addEventListener('scroll', onScroll, { passive: true });
+          } else {
+            removeEventListener('scroll', onScroll);
+            host.removeAttribute('data-compact');
+            host.removeAttribute('data-away');
+          }
+        };
+        followWidth();
+        // Safari before 14 has no addEventListener here: its visitors keep the width of the page load.
+        if (narrow.addEventListener) narrow.addEventListener('change', followWidth);
       }
       // The launcher joins the page only once its styles apply: no flash of an unstyled button.
       stylesheet.addEventListener('load', () => frame.insertBefore(launcher, status));

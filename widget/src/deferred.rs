@@ -50,11 +50,14 @@ pub fn build_when_needed<V>(
 #[derive(Clone, Default)]
 pub struct BuildQueue(Rc<RefCell<VecDeque<QueuedPart>>>);
 
+/// Builds a queued part, in the owner and into the element it is given.
+type BuildPart = Box<dyn FnOnce(&Owner, &web_sys::HtmlDivElement)>;
+
 /// A part with what it is built in and into.
 struct QueuedPart {
     owner: Owner,
     parent: NodeRef<html::Div>,
-    build: Box<dyn FnOnce(&Owner, &web_sys::HtmlDivElement)>,
+    build: BuildPart,
 }
 
 impl BuildQueue {

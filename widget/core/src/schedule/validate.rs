@@ -330,7 +330,8 @@ mod tests {
 
     #[test]
     fn small_sort_orders_by_key_and_keeps_equal_keys_in_listed_order() {
-        let cases: [(&[(u8, char)], &[(u8, char)]); 5] = [
+        type Items = &'static [(u8, char)];
+        let cases: [(Items, Items); 5] = [
             (&[], &[]),
             (&[(1, 'a')], &[(1, 'a')]),
             (&[(3, 'a'), (1, 'b'), (2, 'c')], &[(1, 'b'), (2, 'c'), (3, 'a')]),
