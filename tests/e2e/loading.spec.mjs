@@ -152,12 +152,52 @@ test('the fallback closes on Escape and from its button, giving focus back to th
   await expect(fallbackPanel(page)).toBeHidden();
 });
 
-test('the fallback is not fetched where the wasm runs', async ({ page }) => {
+test('on a network too slow for the wasm, a tap lists the plain links after 1.5 s, and the panel takes over once they are closed', async ({ page }) => {
+  await overrideLoadMode(page, 'interaction');
+  // The glue and the wasm take 5 s to arrive; everything else is served at once.
+  let releaseCode;
+  const codeHeld = new Promise((resolve) => { releaseCode = resolve; });
+  await page.route(/\/widget\/contact-widget-[0-9a-f]{10}\.(js|wasm)$/, async (route) => {
+    await Promise.race([codeHeld, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(launcher(page)).toBeVisible();
+  const tappedAt = Date.now();
+  await launcher(page).click();
+  await expect(launcher(page)).toHaveAttribute('aria-busy', 'true');
+  await expect(fallbackPanel(page)).toBeVisible({ timeout: 3_000 });
+  expect(Date.now() - tappedAt, 'tap → links (ms)').toBeGreaterThanOrEqual(1_400);
+  expect(await fallbackLinks(page)).toEqual(FALLBACK_LINKS);
+  await expect(launcher(page)).toHaveAttribute('aria-busy', 'false');
+
+  // The code arrives while the links are open: they stay, the panel waits closed behind them.
+  releaseCode();
+  await expect(panel(page)).toBeAttached();
+  await page.waitForTimeout(300);
+  await expect(fallbackPanel(page)).toBeVisible();
+  await expect(panel(page)).toBeHidden();
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
+
+  // Closed, the links give way: the next tap opens the panel, and only one dialog is left.
+  await page.keyboard.press('Escape');
+  await expect(launcher(page)).toBeFocused();
+  await expect(fallbackPanel(page)).toHaveCount(0);
+  await launcher(page).click();
+  await expect(panel(page)).toBeVisible();
+  await expect(panel(page).locator('[data-testid=cw-contact]')).toHaveCount(13);
+  await expect(page.locator('[role=dialog]')).toHaveCount(1);
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('the fallback is not fetched where the wasm runs, not even after the slow-start delay of a cold tap', async ({ page }) => {
+  await overrideLoadMode(page, 'interaction');
   const errors = collectConsoleErrors(page);
   const requests = recordRequests(page);
   await page.goto('/');
   await launcher(page).click();
   await expect(page.getByTestId('cw-panel')).toBeVisible();
+  await page.waitForTimeout(2_000);
   await expect(fallbackPanel(page)).toHaveCount(0);
   expect(requests.filter((url) => url.includes('fallback.json'))).toEqual([]);
   expect(errors).toEqual([]);

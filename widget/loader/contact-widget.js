@@ -157,7 +157,8 @@
     };
 
     // The fallback: the wasm panel's markup and classes (widget/src/panel.rs), so widget.css styles it.
-    const fallbackPanel = (panel, locale, launcher, mountPoint) => {
+    // `onClosed` hears every closing (the launcher, Escape, the close button).
+    const fallbackPanel = (panel, locale, launcher, mountPoint, onClosed) => {
       const dialog = element('div', {
         id: 'cw-panel', class: 'cw-panel', 'data-testid': 'cw-fallback', role: 'dialog', 'aria-labelledby': 'cw-title', lang: locale, hidden: '',
       });
@@ -192,6 +193,7 @@
       const show = (open) => {
         dialog.hidden = !open;
         launcher.setAttribute('aria-expanded', open);
+        if (!open) onClosed();
       };
       // Escape and the close button give focus back to the launcher.
       const back = () => {
@@ -200,7 +202,12 @@
       };
       close.addEventListener('click', back);
       dialog.addEventListener('keydown', (event) => event.key === 'Escape' && back());
-      return { open() { show(true); close.focus(); }, close() { show(false); }, isOpen: () => !dialog.hidden };
+      return {
+        open() { show(true); close.focus(); },
+        close() { show(false); },
+        isOpen: () => !dialog.hidden,
+        remove() { dialog.remove(); },
+      };
     };
 
     // The ranges the core accepts (u16 pixels, i32 z-index); other values keep the stylesheet's
@@ -449,8 +456,14 @@
           .then(() => next(() => measured('read', () => code.read_config(json, document.documentElement.lang))))
           .then((read) => next(() => measured('mount', () => code.mount(mountPoint, launcher, read, emit)))));
       };
-      const loadFallback = () => fetchOk(asset('fallback.json')).then((response) => response.json())
-        .then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint));
+      // The plain links, loaded once: for a browser where the wasm fails, and meanwhile for a tap the
+      // wasm keeps waiting (see open).
+      let fallback = null;
+      const loadFallback = () => {
+        fallback = fallback || fetchOk(asset('fallback.json')).then((response) => response.json())
+          .then((all) => fallbackPanel(all[locale], locale, launcher, mountPoint, () => setTimeout(retireInterim, 0)));
+        return fallback;
+      };
       // The browser's first Intl objects load ICU's data: 95-175 ms of main-thread time at 4x CPU, which
       // the wasm would otherwise pay inside the mount (every hours text goes through Intl). Paid here
       // instead, in steps of the configured zone and language, as the panel's: in idle time one step
@@ -527,15 +540,56 @@
         }
         return booting;
       };
+      // A tap the wasm keeps waiting longer than SLOW_START_MS (a slow network, a slow phone) opens the
+      // plain links meanwhile (`interim`), so the visitor can call or write at once; the panel stays
+      // closed when it arrives, and the links give way to it once they are closed: the next tap opens
+      // the panel.
+      const SLOW_START_MS = 1500;
+      let interim = null;
+      const retireInterim = () => {
+        if (interim && handle && handle !== interim && !interim.isOpen()) {
+          interim.remove();
+          interim = null;
+        }
+      };
       const open = () => {
+        if (interim) {
+          interim.open();
+          return;
+        }
         if (handle) {
           measured('open', () => handle.open());
           return;
         }
         setBusy(true);
-        boot().then((ready) => { setBusy(false); measured('open', () => ready.open()); }, () => setBusy(false)).catch((error) => report('could not open', error));
+        let answered = false;
+        const slow = setTimeout(() => {
+          answered = true;
+          loadFallback().then((links) => {
+            interim = links;
+            setBusy(false);
+            retireInterim();
+            if (interim) interim.open();
+            else open();
+          }, (error) => report('could not load the plain links:', error));
+        }, SLOW_START_MS);
+        boot().then((ready) => {
+          clearTimeout(slow);
+          retireInterim();
+          if (answered) {
+            // The panel's first render marks the launcher collapsed while the links are still open.
+            setTimeout(() => interim && interim.isOpen() && launcher.setAttribute('aria-expanded', 'true'), 0);
+            return;
+          }
+          setBusy(false);
+          measured('open', () => ready.open());
+        }, () => setBusy(false)).catch((error) => report('could not open', error));
       };
-      const close = () => { if (handle) handle.close(); };
+      const shown = () => [interim, handle].find((panel) => panel && panel.isOpen());
+      const close = () => {
+        const panel = shown();
+        if (panel) panel.close();
+      };
       // The fallback has no form: it opens its links instead.
       const openCallback = (id) => {
         if (handle && handle.openCallback) handle.openCallback(id || undefined);
@@ -545,7 +599,7 @@
 
       launcher.addEventListener('click', () => {
         try {
-          if (handle && handle.isOpen()) close();
+          if (shown()) close();
           else open();
         } catch (error) {
           report('could not toggle the panel:', error);
