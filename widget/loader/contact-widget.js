@@ -592,6 +592,8 @@
       };
       // The fallback has no form: it opens its links instead.
       const openCallback = (id) => {
+        // The form replaces plain links still open from a slow start.
+        if (handle && handle.openCallback && interim && interim.isOpen()) interim.close();
         if (handle && handle.openCallback) handle.openCallback(id || undefined);
         else if (handle) handle.open();
         else boot().then(() => openCallback(id)).catch((error) => report('could not open', error));
