@@ -80,8 +80,10 @@ async function waitUntilHealthy(origin, child) {
  * Starts server-stub on a free port with the demo page and a copy of the current widget build.
  * Resolves to `{ origin, widgetDir, stop }`: `widgetDir` is the copy being served (size reports read
  * it, so they describe exactly what was served); `stop()` ends the process and removes its files.
+ * `options.load` serves the demo configuration with that `load` mode instead of its own, as a site
+ * owner would set it: no request interception, which would also switch off the browser's HTTP cache.
  */
-export async function startServer() {
+export async function startServer(options = {}) {
   if (!fs.existsSync(BINARY)) {
     throw new Error(`${BINARY} is missing: run \`cargo build -p server-stub\` (or set SERVER_STUB_BIN)`);
   }
@@ -99,7 +101,14 @@ export async function startServer() {
   }
   // Everything else keeps server-stub's defaults: the demo index.html, demo-site/ and its contact.json.
   // JSON string syntax is valid TOML basic-string syntax for these paths.
-  fs.writeFileSync(configFile, `static_root = ${JSON.stringify(ROOT)}\nwidget_dist = ${JSON.stringify(widgetDir)}\n`);
+  let settings = `static_root = ${JSON.stringify(ROOT)}\nwidget_dist = ${JSON.stringify(widgetDir)}\n`;
+  if (options.load) {
+    const widgetConfig = path.join(work, 'contact.json');
+    const demo = JSON.parse(fs.readFileSync(path.join(ROOT, 'demo-site', 'contact.json'), 'utf8'));
+    fs.writeFileSync(widgetConfig, JSON.stringify({ ...demo, load: options.load }, null, 2));
+    settings += `widget_config = ${JSON.stringify(widgetConfig)}\n`;
+  }
+  fs.writeFileSync(configFile, settings);
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
