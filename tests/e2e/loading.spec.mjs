@@ -274,6 +274,29 @@ test('in "idle" mode the wasm is downloaded once the page has loaded, and the wi
   await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
 });
 
+for (const [name, connection] of [['asks to save data', { saveData: true, effectiveType: '4g' }], ['is on 2G', { saveData: false, effectiveType: '2g' }]]) {
+  test(`a visitor whose browser ${name} downloads the wasm only on intent, and a tap still opens the panel`, async ({ page }) => {
+    await page.addInitScript((value) => {
+      Object.defineProperty(Navigator.prototype, 'connection', { get: () => value, configurable: true });
+    }, connection);
+    const requests = recordRequests(page);
+    const wasmRequested = () => requests.some((url) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(url));
+    await page.goto('/');
+    await expect(launcher(page)).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    // Idle time and engagement, which prefetch and prepare the widget for everyone else, fetch nothing.
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(1_500);
+    expect(wasmRequested()).toBe(false);
+    await expect(panel(page)).toHaveCount(0);
+
+    await page.mouse.wheel(0, -400);
+    await launcher(page).click();
+    await expect(panel(page)).toBeVisible();
+    expect(wasmRequested()).toBe(true);
+  });
+}
+
 test('on the strict-CSP page, engaging starts the ICU worker and builds the hidden panel with 0 violations', async ({ page }) => {
   const violations = await collectCspViolations(page);
   const workers = [];

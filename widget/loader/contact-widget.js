@@ -638,9 +638,14 @@
           compiled.then(() => whenEngaged(() => warmIntlInWorker().then(() => stepWhenIdle(prepareStep))), () => {});
         }
       };
-      if (config.load === 'eager' || hasWaitingRequest()) {
+      // A visitor whose browser asks to save data (Save-Data) or is on a 2G-class link downloads the
+      // widget only on intent, as in "interaction" mode: 160 KB for a panel they may never open is
+      // theirs to pay for. A request waiting in the outbox is still sent at once.
+      const connection = navigator.connection;
+      const savesData = !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType || ''));
+      if (hasWaitingRequest() || (config.load === 'eager' && !savesData)) {
         boot();
-      } else if (config.load !== 'interaction') {
+      } else if (config.load !== 'interaction' && !savesData) {
         if (document.readyState === 'complete') whenIdle(prepare);
         else window.addEventListener('load', () => whenIdle(prepare), { once: true });
       }
