@@ -35,7 +35,7 @@
 import { devices } from '@playwright/test';
 import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
 import { launchChromium } from './lib/browser.mjs';
-import { hostLoad, median, ms, parseRuns, printTable, verdict } from './lib/report.mjs';
+import { hostLoad, median, ms, numberOption, parseRuns, printTable, verdict } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 
 /** DevTools' "Fast 4G" preset (also puppeteer's PredefinedNetworkConditions['Fast 4G']): 9 Mbit/s
@@ -47,13 +47,7 @@ const FAST_4G = {
   uploadThroughput: (1.5 * 1000 * 1000 / 8) * 0.9,
 };
 /** The CPU throttling rate of the targets, and its command-line override. */
-const CPU_SLOWDOWN = (() => {
-  const argv = process.argv.slice(2);
-  const at = argv.indexOf('--cpu-slowdown');
-  const rate = at === -1 ? 4 : Number(argv[at + 1]);
-  if (!(rate >= 1)) throw new Error('--cpu-slowdown takes a rate of 1 or more');
-  return rate;
-})();
+const CPU_SLOWDOWN = numberOption(process.argv.slice(2), '--cpu-slowdown', 4, (rate) => rate >= 1, 'a rate of 1 or more');
 const MODES = {
   prefetched: { load: 'idle', engage: true, target: 100 },
   'tap first': { load: 'idle', engage: false, target: null },

@@ -4,13 +4,17 @@
 // Markdown inside a code block), and a median of an even count is the mean of the middle two.
 import os from 'node:os';
 
-/** The `--runs N` option (a positive whole number), else `fallback`. */
-export function parseRuns(argv, fallback) {
-  const at = argv.indexOf('--runs');
-  const runs = at === -1 ? fallback : Number(argv[at + 1]);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive whole number');
-  return runs;
+/** The number after `flag` in `argv`, else `fallback`; throws `flag` + `rule` when `isValid` refuses it. */
+export function numberOption(argv, flag, fallback, isValid, rule) {
+  const at = argv.indexOf(flag);
+  const value = at === -1 ? fallback : Number(argv[at + 1]);
+  if (!isValid(value)) throw new Error(`${flag} takes ${rule}`);
+  return value;
 }
+
+/** The `--runs N` option (a positive whole number), else `fallback`. */
+export const parseRuns = (argv, fallback) =>
+  numberOption(argv, '--runs', fallback, (runs) => Number.isInteger(runs) && runs >= 1, 'a positive whole number');
 
 /** The median of a non-empty list of numbers. */
 export function median(values) {

@@ -8,6 +8,9 @@ import {
   collectCspViolations, collectConsoleErrors, recordRequests, overrideLoadMode, saveScreenshot,
 } from './widget.mjs';
 
+/** The content-hashed wasm's URL. */
+const WASM_FILE = /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/;
+
 /** A readable list of violations for a failure message. */
 const describe = (violations) => violations.map((v) => `${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source}${v.sample ? ` «${v.sample}»` : ''}`).join('\n');
 
@@ -229,8 +232,8 @@ test('in "interaction" mode only the loader, its stylesheet and the configuratio
 test('the widget requests nothing but its loader before the host page has painted its content', async ({ page }) => {
   await page.goto('/');
   await expect(launcher(page)).toBeVisible();
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource')
-    .some((entry) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(entry.name)))).toBe(true);
+  await expect.poll(async () => (await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)))
+    .some((name) => WASM_FILE.test(name))).toBe(true);
   const { firstPaint, widgetRequests } = await page.evaluate(() => ({
     firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     widgetRequests: performance.getEntriesByType('resource')
@@ -250,7 +253,7 @@ test('the widget requests nothing but its loader before the host page has painte
 
 test('in "idle" mode the wasm is downloaded once the page has loaded, and the widget is built once the visitor engages with the page', async ({ page }) => {
   const requests = recordRequests(page);
-  const wasmRequested = () => requests.some((url) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(url));
+  const wasmRequested = () => requests.some((url) => WASM_FILE.test(url));
   await page.goto('/');
   await expect(launcher(page)).toBeVisible();
   await expect.poll(wasmRequested).toBe(true);
@@ -280,7 +283,7 @@ for (const [name, connection] of [['asks to save data', { saveData: true, effect
       Object.defineProperty(Navigator.prototype, 'connection', { get: () => value, configurable: true });
     }, connection);
     const requests = recordRequests(page);
-    const wasmRequested = () => requests.some((url) => /\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/.test(url));
+    const wasmRequested = () => requests.some((url) => WASM_FILE.test(url));
     await page.goto('/');
     await expect(launcher(page)).toBeVisible();
     await page.waitForLoadState('networkidle');
@@ -326,7 +329,7 @@ test('the first tap builds what idle time has not: a tap before any engagement o
 
 test('a server that sends the wasm with another content type still gets a working widget after idle prefetch', async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  await page.route(/\/widget\/contact-widget-[0-9a-f]{10}\.wasm$/, async (route) => {
+  await page.route(WASM_FILE, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
   });

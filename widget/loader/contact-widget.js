@@ -546,6 +546,8 @@
       // the panel.
       const SLOW_START_MS = 1500;
       let interim = null;
+      // A tap is waiting for the wasm: further taps meanwhile add no second wait.
+      let waiting = false;
       const retireInterim = () => {
         if (interim && handle && handle !== interim && !interim.isOpen()) {
           interim.remove();
@@ -561,6 +563,8 @@
           measured('open', () => handle.open());
           return;
         }
+        if (waiting) return;
+        waiting = true;
         setBusy(true);
         let answered = false;
         const slow = setTimeout(() => {
@@ -574,6 +578,7 @@
           }, (error) => report('could not load the plain links:', error));
         }, SLOW_START_MS);
         boot().then((ready) => {
+          waiting = false;
           clearTimeout(slow);
           retireInterim();
           if (answered) {
@@ -583,7 +588,10 @@
           }
           setBusy(false);
           measured('open', () => ready.open());
-        }, () => setBusy(false)).catch((error) => report('could not open', error));
+        }, () => {
+          waiting = false;
+          setBusy(false);
+        }).catch((error) => report('could not open', error));
       };
       const shown = () => [interim, handle].find((panel) => panel && panel.isOpen());
       const close = () => {
@@ -613,9 +621,10 @@
       }
       // "idle": download and compile after the page's load and warm ICU in the worker (all off the main
       // thread); then, once the visitor shows any sign of life on the page (a scroll, a touch, a click, a
-      // key, a mouse move), run the page's ICU steps and start the widget, a step per idle task. A page nobody engages with (a bounce, a background tab, a
-      // crawler) pays no main-thread time for the widget; a visitor who reads and then reaches for the
-      // launcher finds the panel built. A tap as the very first act starts everything itself (boot).
+      // key, a mouse move), run the page's ICU steps and start the widget, a step per idle task. A page
+      // nobody engages with (a bounce, a background tab, a crawler) pays no main-thread time for the
+      // widget; a visitor who reads and then reaches for the launcher finds the panel built. A tap as the
+      // very first act starts everything itself (boot).
       const whenEngaged = (then) => {
         const signs = ['scroll', 'pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel'];
         const engaged = () => {
