@@ -140,13 +140,24 @@ async function sample(browser, origin, mode) {
         took: visibleAt - tapAt,
         mounted: steps.some((entry) => entry.name === 'contact-widget: mount'),
         afterTap: after.reduce((sum, entry) => sum + entry.duration, 0),
+        stepsAfterTap: after.map((entry) => [entry.name.slice('contact-widget: '.length), entry.duration]),
         longestBefore: Math.max(0, ...before.map((entry) => entry.duration)),
+        longestBeforeStep: before.reduce((longest, entry) => (entry.duration > (longest?.duration ?? -1) ? entry : longest), null)
+          ?.name.slice('contact-widget: '.length) ?? 'none',
         arrivals,
       };
     });
   } finally {
     await context.close();
   }
+}
+
+/** "read 40 ms, mount 90 ms, ..." from each sample's [step, duration] pairs after the tap: a step a
+ * sample ran twice counts once with its total; a sample that did not run a step counts 0 for it. */
+function stepMedians(samples) {
+  const totals = samples.map((pairs) => pairs.reduce((sums, [step, duration]) => sums.set(step, (sums.get(step) ?? 0) + duration), new Map()));
+  const names = [...new Set(totals.flatMap((sums) => [...sums.keys()]))];
+  return names.map((step) => `${step} ${ms(median(totals.map((sums) => sums.get(step) ?? 0)))}`).join(', ') || 'none';
 }
 
 /** Resolves once the loader's idle steps have stopped: the mount measured, and no new step for a second. */
@@ -199,7 +210,9 @@ async function main() {
   const samples = perMode();
   const afterTap = perMode();
   const longestBefore = perMode();
+  const longestBeforeStep = perMode();
   const arrived = {};
+  const stepsAfterTap = perMode();
   const loadBefore = hostLoad();
   // One server per load mode, each serving the demo configuration with that mode as a site owner
   // would write it: intercepting requests to rewrite it would switch off the HTTP cache, and the
@@ -221,6 +234,8 @@ async function main() {
           samples[mode].push(sampled.took);
           afterTap[mode].push(sampled.afterTap);
           longestBefore[mode].push(sampled.longestBefore);
+          longestBeforeStep[mode].push(sampled.longestBeforeStep);
+          stepsAfterTap[mode].push(sampled.stepsAfterTap);
           const { took, arrivals } = sampled;
           for (const [file, at] of arrivals) {
             const key = `${mode}: ${file}`;
@@ -254,7 +269,8 @@ async function main() {
   for (const [mode, values] of Object.entries(samples)) {
     console.log(`${mode} samples: ${values.map((value) => Math.round(value)).join(', ')} ms`);
     console.log(`${mode} widget steps after the tap: ${afterTap[mode].map((value) => Math.round(value)).join(', ')} ms`);
-    console.log(`${mode} longest widget step before the tap: ${longestBefore[mode].map((value) => Math.round(value)).join(', ')} ms`);
+    console.log(`${mode} longest widget step before the tap: ${longestBefore[mode].map((value, at) => `${Math.round(value)} ms (${longestBeforeStep[mode][at]})`).join(', ')}`);
+    console.log(`${mode} widget steps after the tap, median of each: ${stepMedians(stepsAfterTap[mode])}`);
   }
   // Where a cold tap's time goes: the panel cannot show before these have arrived.
   for (const [key, values] of Object.entries(arrived)) {

@@ -41,7 +41,8 @@ wasm-bindgen --target web --no-typescript --out-name contact-widget --out-dir "$
 #   --low-memory-unused        lets binaryen fold pointer offsets: the first KiB is the far end of the
 #       stack (the first MiB, growing down; data start at 1 MiB), reached only by an overflowed stack
 #   --strip-producers --strip-target-features  metadata no browser reads
-wasm_opt_flags=(-Oz --converge --one-caller-inline-max-function-size=15 --low-memory-unused
+# WASM_OPT_EXTRA adds flags for analysis only, e.g. `-g` keeps function names for a CPU profile.
+wasm_opt_flags=(${WASM_OPT_EXTRA:-} -Oz --converge --one-caller-inline-max-function-size=15 --low-memory-unused
   --strip-producers --strip-target-features)
 say "$wasm_opt ${wasm_opt_flags[*]} ($($wasm_opt --version))"
 before=$(stat -c %s "$work/contact-widget_bg.wasm")
