@@ -300,7 +300,7 @@ for (const [name, connection] of [['asks to save data', { saveData: true, effect
   });
 }
 
-test('on the strict-CSP page, the ICU worker starts once the wasm is compiled, and engaging builds the hidden panel, with 0 violations', async ({ page }) => {
+test('on the strict-CSP page, the worker warms ICU and compiles ahead once the wasm is compiled, and engaging builds the hidden panel, with 0 violations', async ({ page }) => {
   const violations = await collectCspViolations(page);
   const workers = [];
   page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
@@ -314,6 +314,14 @@ test('on the strict-CSP page, the ICU worker starts once the wasm is compiled, a
   await expect(panel(page).locator('[data-testid=cw-contact]').first()).toBeAttached();
   await expect(panel(page)).toBeHidden();
   expect(workers).toEqual(['/widget/contact-widget.js']);
+  // The worker ran the wasm's compile_ahead on the page's module before the page read the configuration.
+  const steps = await page.evaluate(() => ({
+    compiledAhead: performance.getEntriesByName('contact-widget: compiled ahead', 'mark').map((mark) => mark.startTime),
+    read: performance.getEntriesByName('contact-widget: read', 'measure').map((measure) => measure.startTime),
+  }));
+  expect(steps.compiledAhead).toHaveLength(1);
+  expect(steps.read).toHaveLength(1);
+  expect(steps.read[0]).toBeGreaterThan(steps.compiledAhead[0]);
   const seen = await violations();
   expect(seen, `CSP violations:\n${describe(seen)}`).toEqual([]);
 });

@@ -109,6 +109,13 @@ fn is_24_hour(format: &DateTimeFormat) -> bool {
     format.resolved_options().hour_cycle().is_some_and(|cycle| cycle == "h23" || cycle == "h24")
 }
 
+/// The browser's language (`navigator.language`), read through the global object: a worker has a
+/// navigator but no `window` (see [`crate::mount::compile_ahead`]).
+fn browser_language() -> Option<String> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    js_sys::Reflect::get(&navigator, &"language".into()).ok()?.as_string()
+}
+
 /// [`Clockface`] answered by the browser's `Intl` in the panel's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IntlClockface {
@@ -124,9 +131,7 @@ impl IntlClockface {
     /// The BCP 47 tag handed to `Intl`: the browser's language when it is a variant of the
     /// panel's (`en-GB` for an English panel), otherwise the panel's language.
     fn tag(self) -> String {
-        leptos::prelude::window()
-            .navigator()
-            .language()
+        browser_language()
             .filter(|browser| Locale::from_tag(browser) == Some(self.locale))
             .unwrap_or_else(|| self.locale.tag().to_owned())
     }
