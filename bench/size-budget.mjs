@@ -2,12 +2,12 @@
 // Size report and budget check for the widget: every shipped file raw / gzip / brotli, split into what
 // a visitor downloads before any interaction and what the whole widget costs once opened.
 //
-// The split is measured, not assumed: the demo page is loaded in Chromium with the configuration's
-// `load` set to "interaction", every request the widget causes is recorded until the network is quiet
+// The split is measured, not assumed: the demo page is loaded in Chromium from a server whose
+// configuration says `load: "interaction"`, every request the widget causes is recorded until the network is quiet
 // (before interaction), then the launcher is hovered and tapped and everything fetched until the
 // panel is shown and the network is quiet again is added (whole widget). Sizes of shipped files are
 // those of the .gz / .br siblings in dist/widget/, which are what server-stub sends; anything else
-// (the configuration, API answers) is compressed here with gzip -9 and brotli q11.
+// (the configuration, API answers) is sized here as gzip -9 and brotli q11 of its decoded body.
 //
 // Budgets (brotli, 1 KB = 1024 bytes): before interaction <= 15 KB, whole widget <= 80 KB.
 // Exit status: 0 within budget, 1 a budget is exceeded, 2 the measurement itself failed.
@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { isHostPageRequest, launchChromium, overrideLoadMode } from './lib/browser.mjs';
+import { isHostPageRequest, launchChromium } from './lib/browser.mjs';
 import { kb, printTable, verdict } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -78,7 +78,7 @@ function trackNetwork(page) {
 }
 
 /**
- * Loads the demo page in `load: "interaction"` mode, then opens the panel, and returns the widget's
+ * Loads the demo page (served with `load: "interaction"`), then opens the panel, and returns the widget's
  * requests (host page requests left out), each with its phase, its decoded body and the
  * Content-Encoding it was served with.
  */
@@ -95,12 +95,9 @@ async function recordWidgetRequests(origin) {
     const failures = [];
     page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
 
-    const override = await overrideLoadMode(page, 'interaction');
     await page.goto(`${origin}/`, { waitUntil: 'load' });
     await page.getByTestId('cw-launcher').waitFor({ state: 'visible', timeout: PHASE_TIMEOUT_MS });
     await waitForQuiet();
-    const config = await override.original;
-    await override.stop();
 
     phase = 'after intent';
     // click() moves the pointer over the launcher first: the hover is the intent, the click the tap.
@@ -114,11 +111,8 @@ async function recordWidgetRequests(origin) {
       const url = new URL(request.url());
       const response = await request.response();
       if (!response) throw new Error(`no response for ${url.href}`);
-      const isConfig = url.pathname.endsWith('/contact.json');
-      // The configuration was rewritten on its way to the page; its size is the server's original.
-      const body = isConfig ? Buffer.from(config.body) : await response.body();
-      const headers = isConfig ? config.headers : await response.allHeaders();
-      requests.push({ url, phase: when, body, encoding: headers['content-encoding'] || 'identity' });
+      const headers = await response.allHeaders();
+      requests.push({ url, phase: when, body: await response.body(), encoding: headers['content-encoding'] || 'identity' });
     }
     return requests;
   } finally {
@@ -179,7 +173,9 @@ function report(files, requests) {
 }
 
 async function main() {
-  const server = await startServer();
+  // The demo configuration as a site owner would write it for this mode: nothing is rewritten on its
+  // way to the page, so the configuration is counted as served.
+  const server = await startServer({ load: 'interaction' });
   let files;
   let requests;
   try {
