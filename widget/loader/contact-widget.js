@@ -64,12 +64,12 @@
       } catch (error) {
         // an unknown zone: the page's own steps and the core deal with it
       }
-      import(glue)
-        .then((code) => {
-          code.initSync({ module });
-          code.compile_ahead(json, lang);
-          return true;
-        })
+      const compiled = module ? import(glue).then((code) => {
+        code.initSync({ module });
+        code.compile_ahead(json, lang);
+        return true;
+      }) : Promise.resolve(false);
+      compiled
         .catch(() => false) // the page's own steps compile what they call
         .then((compiledAhead) => postMessage({ compiledAhead }));
     };
@@ -475,9 +475,9 @@
       };
       // The browser's first Intl objects load ICU's data: 95-175 ms of main-thread time at 4x CPU, which
       // the wasm would otherwise pay inside the mount (every hours text goes through Intl). Paid here
-      // instead, in steps of the configured zone and language, as the panel's: in idle time one step
-      // per task (ICU's start-up splits into the locale, number and date parts, none of them long);
-      // on a cold start all at once, in a task that overlaps the glue and wasm downloads.
+      // instead, in steps of the configured zone and language, as the panel's, one step per task (ICU's
+      // start-up splits into the locale, number and date parts), after the worker has started ICU off
+      // the main thread (see warmInWorker): in idle time, or during the download of a cold start.
       const zone = section(config.hours).zone;
       const timeZone = (typeof zone === 'string' && zone.trim()) || undefined;
       const icuSteps = [
@@ -493,7 +493,13 @@
           // an older browser without Intl.Locale, or an unknown zone (the core reports it)
         }
       };
-      const warmIntl = () => { while (icuWarmed < icuSteps.length) warmIntlStep(); };
+      // The page's remaining ICU steps, a task each (once the worker has started ICU, none is long).
+      const warmIntlInTasks = () => {
+        if (icuWarmed < icuSteps.length) {
+          warmIntlStep();
+          setTimeout(warmIntlInTasks, 0);
+        }
+      };
       // ICU's data and caches are the renderer process's, not a thread's: started in a worker (this same
       // script, already in the HTTP cache), the page's own steps then take 1-24 ms each instead of
       // 105-139 ms for the longest (Intl.NumberFormat) at 4x CPU. Compiled wasm code is the module's, not
@@ -503,7 +509,9 @@
       // same-origin with the page, and under Trusted Types its URL must come from a policy (named
       // 'contact-widget', always this script's URL). Resolves when the worker is done, or at once where
       // no worker can start; marks 'contact-widget: compiled ahead' when compile_ahead ran.
-      const warmInWorker = (module) => new Promise((resolve) => {
+      // One worker per page: with the compiled module in idle mode, without it (ICU only) on a cold start.
+      let workerDone = null;
+      const warmInWorker = (module) => workerDone || (workerDone = new Promise((resolve) => {
         const url = script && script.src;
         if (typeof Worker !== 'function' || typeof Intl !== 'object' || !url || new URL(url).origin !== location.origin) {
           resolve();
@@ -524,7 +532,7 @@
         } catch (error) {
           resolve(); // a CSP or Trusted Types rule refused the worker: the page's own steps warm ICU
         }
-      });
+      }));
       // Runs `step` in idle tasks, one call per task, while it returns true.
       const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 4000 }) : setTimeout(then, 100));
       const stepWhenIdle = (step) => whenIdle(() => {
@@ -539,7 +547,9 @@
       let handle = null;
       const boot = (inSteps) => {
         if (!booting) {
-          setTimeout(warmIntl, 0);
+          // A cold start has the download's time for ICU: the worker starts it off the main thread, so
+          // the page's own steps after it are short tasks, not one of 80-100 ms at 4x CPU after the tap.
+          warmInWorker(null).then(warmIntlInTasks);
           booting = Promise.resolve(inSteps === true).then(loadWasm)
             .then((ready) => {
               // The panel's contacts, built a part per idle task, so a tap finds them built.
