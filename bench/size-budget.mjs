@@ -107,8 +107,13 @@ async function recordWidgetRequests(origin) {
     if (failures.length) throw new Error(`requests failed:\n  ${failures.join('\n  ')}`);
 
     const requests = [];
+    // A URL fetched again is answered by the HTTP cache (the loader, fetched again as its own worker's
+    // script), so each URL counts once, in the phase that first fetched it.
+    const counted = new Set();
     for (const { request, phase: when } of seen) {
       const url = new URL(request.url());
+      if (counted.has(url.href)) continue;
+      counted.add(url.href);
       const response = await request.response();
       if (!response) throw new Error(`no response for ${url.href}`);
       const headers = await response.allHeaders();
