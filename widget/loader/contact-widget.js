@@ -505,7 +505,7 @@
       // 105-139 ms for the longest (Intl.NumberFormat) at 4x CPU. Compiled wasm code is the module's, not
       // a thread's, either: V8 compiles each function on its first call, so the worker runs the wasm's
       // compile_ahead (the configuration reader and the hours texts) on the page's compiled module, and
-      // the page's read step then takes 6-9 ms instead of 94-107 ms at 4x CPU. A worker's script must be
+      // the page's read step then takes 14-15 ms instead of 57-70 ms at 4x CPU. A worker's script must be
       // same-origin with the page, and under Trusted Types its URL must come from a policy (named
       // 'contact-widget', always this script's URL). Resolves when the worker is done, or at once where
       // no worker can start; marks 'contact-widget: compiled ahead' when compile_ahead ran.

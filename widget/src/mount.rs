@@ -90,7 +90,7 @@ pub fn read_config(config_json: String, page_lang: Option<String>) -> ReadConfig
 /// Runs what [`read_config`] and the panel's hours texts run, and drops the results: V8 compiles a
 /// wasm function on its first call, and the compiled code belongs to the module, shared by every
 /// thread that instantiates it. The loader's worker calls this with the page's compiled module, so
-/// the page's own steps find that code compiled (the idle `read` step at 4x CPU: 94-107 ms -> 6-9 ms).
+/// the page's own steps find that code compiled (a first tap's `read` step at 4x CPU: 57-70 -> 14-15 ms).
 /// Reads no window and reports nothing: it runs in a worker, and the page reports the problems.
 /// `page_lang` stands in for the browser's language, which only changes the texts' language.
 #[wasm_bindgen]
