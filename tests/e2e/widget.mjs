@@ -55,6 +55,9 @@ export async function saveScreenshot(page, name) {
 // check
 /** Asserts that every visible interactive element of the widget is at least 44×44 CSS px. */
 export async function expectTapTargetsAtLeast44px(page) {
+  // Boxes are read once the panel's entrance has finished: while it slides in, its transform can put a
+  // 44 px button at 43.99999 px.
+  await page.getByTestId('cw-panel').evaluate((panel) => Promise.all(panel.getAnimations({ subtree: true }).map((animation) => animation.finished)));
   const targets = page.locator('[data-testid=cw-panel] a, [data-testid=cw-panel] button, [data-testid=cw-launcher]');
   const count = await targets.count();
   expect(count).toBeGreaterThan(0);
