@@ -64,12 +64,12 @@
       } catch (error) {
         // an unknown zone: the page's own steps and the core deal with it
       }
-      const compiled = module ? import(glue).then((code) => {
+      const ahead = module ? import(glue).then((code) => {
         code.initSync({ module });
         code.compile_ahead(json, lang);
         return true;
       }) : Promise.resolve(false);
-      compiled
+      ahead
         .catch(() => false) // the page's own steps compile what they call
         .then((compiledAhead) => postMessage({ compiledAhead }));
     };
@@ -486,19 +486,16 @@
         () => formatTimeOfDay(locale, timeZone),
       ];
       let icuWarmed = typeof Intl === 'object' ? 0 : icuSteps.length;
+      // Runs the next ICU step, if any is left; returns whether more are left.
       const warmIntlStep = () => {
-        try {
-          measured('icu', icuSteps[icuWarmed++]);
-        } catch (error) {
-          // an older browser without Intl.Locale, or an unknown zone (the core reports it)
-        }
-      };
-      // The page's remaining ICU steps, a task each (once the worker has started ICU, none is long).
-      const warmIntlInTasks = () => {
         if (icuWarmed < icuSteps.length) {
-          warmIntlStep();
-          setTimeout(warmIntlInTasks, 0);
+          try {
+            measured('icu', icuSteps[icuWarmed++]);
+          } catch (error) {
+            // an older browser without Intl.Locale, or an unknown zone (the core reports it)
+          }
         }
+        return icuWarmed < icuSteps.length;
       };
       // ICU's data and caches are the renderer process's, not a thread's: started in a worker (this same
       // script, already in the HTTP cache), the page's own steps then take 1-24 ms each instead of
@@ -533,15 +530,16 @@
           resolve(); // a CSP or Trusted Types rule refused the worker: the page's own steps warm ICU
         }
       }));
-      // Runs `step` in idle tasks, one call per task, while it returns true.
-      const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 4000 }) : setTimeout(then, 100));
-      const stepWhenIdle = (step) => whenIdle(() => {
+      // Runs `step` in tasks `schedule` gives, one call per task, while it returns true.
+      const stepInTasks = (schedule, step) => schedule(() => {
         try {
-          if (step()) stepWhenIdle(step);
+          if (step()) stepInTasks(schedule, step);
         } catch (error) {
           report('could not prepare the panel:', error);
         }
       });
+      const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 4000 }) : setTimeout(then, 100));
+      const stepWhenIdle = (step) => stepInTasks(whenIdle, step);
       // What a tap opens once ready: the wasm's handle or the fallback, both with open, close, isOpen.
       let booting = null;
       let handle = null;
@@ -549,7 +547,7 @@
         if (!booting) {
           // A cold start has the download's time for ICU: the worker starts it off the main thread, so
           // the page's own steps after it are short tasks, not one of 80-100 ms at 4x CPU after the tap.
-          warmInWorker(null).then(warmIntlInTasks);
+          warmInWorker(null).then(() => stepInTasks((then) => setTimeout(then, 0), warmIntlStep));
           booting = Promise.resolve(inSteps === true).then(loadWasm)
             .then((ready) => {
               // The panel's contacts, built a part per idle task, so a tap finds them built.
