@@ -301,7 +301,7 @@ for (const [name, connection] of [['asks to save data', { saveData: true, effect
   });
 }
 
-test('on the strict-CSP page, the worker warms ICU and compiles ahead once the wasm is compiled, and engaging builds the hidden panel, with 0 violations', async ({ page }) => {
+test('on the strict-CSP page, the worker warms ICU and rehearses the widget once the wasm is compiled, and engaging builds the hidden panel, with 0 violations', async ({ page }) => {
   const violations = await collectCspViolations(page);
   const workers = [];
   page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
@@ -315,7 +315,7 @@ test('on the strict-CSP page, the worker warms ICU and compiles ahead once the w
   await expect(panel(page).locator('[data-testid=cw-contact]').first()).toBeAttached();
   await expect(panel(page)).toBeHidden();
   expect(workers).toEqual(['/widget/contact-widget.js']);
-  // The worker ran the wasm's compile_ahead on the page's module before the page read the configuration.
+  // The worker's rehearsal on the page's module ran to its end before the page read the configuration.
   const steps = await page.evaluate(() => ({
     compiledAhead: performance.getEntriesByName('contact-widget: compiled ahead', 'mark').map((mark) => mark.startTime),
     read: performance.getEntriesByName('contact-widget: read', 'measure').map((measure) => measure.startTime),
@@ -325,6 +325,36 @@ test('on the strict-CSP page, the worker warms ICU and compiles ahead once the w
   expect(steps.read[0]).toBeGreaterThan(steps.compiledAhead[0]);
   const seen = await violations();
   expect(seen, `CSP violations:\n${describe(seen)}`).toEqual([]);
+});
+
+test('the worker rehearses the widget unseen: its open, close and configuration report never reach the page', async ({ page }) => {
+  // The rehearsal mounts, opens and closes the panel and reads this page's faulty configuration in the
+  // worker's own instance: the page must hear none of it, and the visitor's first tap must be the
+  // first open the page hears of.
+  await page.addInitScript(() => {
+    window.__widgetEvents = [];
+    for (const type of ['open', 'close']) {
+      addEventListener(type, (event) => {
+        if (event.target.localName === 'contact-widget') window.__widgetEvents.push(type);
+      }, true);
+    }
+  });
+  const errors = collectConsoleErrors(page);
+  const workerMessages = [];
+  page.on('worker', (worker) => worker.on('console', (message) => workerMessages.push(message.text())));
+  await page.goto('/demo-site/bad-config.html');
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('contact-widget: compiled ahead', 'mark').length)).toBe(1);
+  await page.mouse.wheel(0, 100);
+  await expect(panel(page).locator('[data-testid=cw-contact]').first()).toBeAttached();
+  expect(await page.evaluate(() => window.__widgetEvents)).toEqual([]);
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  expect(workerMessages).toEqual([]);
+  expect(errors.filter((text) => text.includes('contact-widget'))).toHaveLength(1);
+
+  await launcher(page).click();
+  await expect(panel(page)).toBeVisible();
+  expect(await page.evaluate(() => window.__widgetEvents)).toEqual(['open']);
 });
 
 test('the first tap builds what idle time has not: a tap before any engagement opens the whole panel', async ({ page }) => {

@@ -55,8 +55,70 @@
   // One time of day formatted as the panel formats its hours: what starts ICU's date formatting.
   const formatTimeOfDay = (locale, timeZone) => new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(0);
   // Run as the loader's worker (see warmInWorker): start ICU in the language and zone asked for, then
-  // run the wasm's compile_ahead on the page's compiled module, and say whether that ran.
+  // rehearse the widget on the page's compiled module, and say whether the whole rehearsal ran.
   if (typeof document === 'undefined') {
+    // The rehearsal: this worker's own instance of the page's compiled module reads the configuration,
+    // mounts the panel, builds its contacts, opens it, opens its callback form and closes it, against
+    // a stand-in document. V8 compiles a wasm function on its first call, on the calling thread, and
+    // the compiled code is the module's: the page's own steps then find it compiled (its mount at 4x
+    // CPU: 569 functions, 69-90 ms of compiling, no longer on the main thread). Nothing of it reaches
+    // the page: the instance, its memory and the stand-in nodes are the worker's, and the worker has
+    // no storage (so no waiting requests to resend), no network (fetch never answers), no console
+    // (the page reports the configuration's problems) and no events (the sink drops them). A call the
+    // stand-in cannot serve throws and ends the rehearsal: the page then compiles the rest itself.
+    const rehearse = async (code, json, lang) => {
+      // The stand-in serves what the wasm-bindgen glue calls on nodes (see the `__wbg_` imports).
+      class StandInNode {
+        constructor() {
+          this.parentNode = null;
+          this.nodes = [];
+          this.style = { setProperty() {}, removeProperty() {} };
+          this.classList = { add() {}, remove() {} };
+        }
+        insertBefore(node, before) {
+          node.remove();
+          const at = this.nodes.indexOf(before);
+          this.nodes.splice(at < 0 ? this.nodes.length : at, 0, node);
+          node.parentNode = this;
+          return node;
+        }
+        remove() {
+          if (this.parentNode) this.parentNode.nodes.splice(this.parentNode.nodes.indexOf(this), 1);
+          this.parentNode = null;
+        }
+        cloneNode() { return new StandInNode(); }
+        setAttribute() {}
+        removeAttribute() {}
+        addEventListener() {}
+        removeEventListener() {}
+        focus() {}
+        scrollIntoView() {}
+        querySelector() { return null; }
+        querySelectorAll() { return []; }
+        compareDocumentPosition() { return 4; } // DOCUMENT_POSITION_FOLLOWING
+      }
+      const standIn = () => new StandInNode();
+      const node = { [Symbol.hasInstance]: (value) => value instanceof StandInNode };
+      Object.assign(self, {
+        document: Object.assign(standIn(), { createElement: standIn, createElementNS: standIn, createTextNode: standIn, createComment: standIn }),
+        window: self,
+        Window: { [Symbol.hasInstance]: (value) => value === self },
+        Node: node, Element: node, HTMLElement: node, ShadowRoot: node,
+        fetch: () => new Promise(() => {}),
+        console: { error() {}, warn() {}, log() {}, info() {}, debug() {} },
+      });
+      // Effects run in microtasks; a task boundary lets each step's effects finish before the next.
+      const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+      const handle = code.mount(standIn(), standIn(), code.read_config(json, lang), () => {});
+      while (handle.buildNext());
+      handle.open();
+      await settled();
+      handle.openCallback();
+      await settled();
+      handle.close();
+      await settled();
+      return true;
+    };
     self.onmessage = (event) => {
       const { locale, timeZone, glue, module, json, lang } = event.data;
       try {
@@ -66,8 +128,7 @@
       }
       const ahead = module ? import(glue).then((code) => {
         code.initSync({ module });
-        code.compile_ahead(json, lang);
-        return true;
+        return rehearse(code, json, lang);
       }) : Promise.resolve(false);
       ahead
         .catch(() => false) // the page's own steps compile what they call
@@ -500,12 +561,12 @@
       // ICU's data and caches are the renderer process's, not a thread's: started in a worker (this same
       // script, already in the HTTP cache), the page's own steps then take 1-24 ms each instead of
       // 105-139 ms for the longest (Intl.NumberFormat) at 4x CPU. Compiled wasm code is the module's, not
-      // a thread's, either: V8 compiles each function on its first call, so the worker runs the wasm's
-      // compile_ahead (the configuration reader and the hours texts) on the page's compiled module, and
-      // the page's read step then takes 14-15 ms instead of 57-70 ms at 4x CPU. A worker's script must be
+      // a thread's, either: V8 compiles each function on its first call, so the worker rehearses the widget
+      // on the page's compiled module (see `rehearse` above), and the page's own read, mount, builds and
+      // first open then run compiled code. A worker's script must be
       // same-origin with the page, and under Trusted Types its URL must come from a policy (named
       // 'contact-widget', always this script's URL). Resolves when the worker is done, or at once where
-      // no worker can start; marks 'contact-widget: compiled ahead' when compile_ahead ran.
+      // no worker can start; marks 'contact-widget: compiled ahead' when the whole rehearsal ran.
       // One worker per page: with the compiled module in idle mode, without it (ICU only) on a cold start.
       let workerDone = null;
       const warmInWorker = (module) => workerDone || (workerDone = new Promise((resolve) => {

@@ -100,7 +100,7 @@ pub fn use_now() -> ReadSignal<Timestamp> {
 }
 
 /// The browser's clock. The only call of `Date.now()` in the widget.
-pub(crate) fn read_clock() -> Timestamp {
+fn read_clock() -> Timestamp {
     // Whole milliseconds since the epoch fit an i64 for the next 290 million years.
     Timestamp::from_unix_millis(js_sys::Date::now() as i64)
 }

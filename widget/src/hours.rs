@@ -18,7 +18,7 @@ use contact_core::zones::ZoneName;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::clock::{read_clock, use_now, visitor_zone, with_zones};
+use crate::clock::{use_now, visitor_zone, with_zones};
 use crate::deferred::build_when_needed;
 use crate::time_format::IntlClockface;
 
@@ -153,19 +153,6 @@ fn in_browser<T>(
 /// since most visitors of a site live on its company's clock.
 fn visitor_or(hours: &Hours) -> ZoneName {
     visitor_zone().unwrap_or_else(|| hours.zone().clone())
-}
-
-/// Computes, and drops, every text the views of `hours` show now: the status line, the notices, the
-/// e-mail answer time and the week table. For [`crate::mount::compile_ahead`], which runs it only to
-/// have V8 compile that code; no view and no reactive state is involved.
-pub(crate) fn rehearse(hours: &Hours, messages: &'static Messages) {
-    let visitor = visitor_or(hours);
-    in_browser(messages, &visitor, read_clock(), |view| {
-        status_text(hours, view);
-        notices(hours, view);
-        email_text(hours, view);
-        week_rows(hours, &visitor, view);
-    });
 }
 
 /// The hours of the company or of one department: the status line, holiday notices, and the week

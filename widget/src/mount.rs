@@ -13,7 +13,6 @@ use web_sys::HtmlElement;
 use crate::clock::with_zones;
 use crate::deferred::BuildQueue;
 use crate::events::{provide_events, use_events};
-use crate::hours::rehearse;
 use crate::panel::ContactWidget;
 use crate::time_format::browser_language;
 
@@ -90,22 +89,6 @@ pub fn read_config(config_json: String, page_lang: Option<String>) -> ReadConfig
 /// and the browser's.
 fn panel_locale(config: &Config, page_lang: Option<&str>) -> Locale {
     config.locale.unwrap_or_else(|| Locale::for_visitor(page_lang, browser_language().as_deref()))
-}
-
-/// Runs what [`read_config`] and the panel's hours texts run, and drops the results: V8 compiles a
-/// wasm function on its first call, and the compiled code belongs to the module, shared by every
-/// thread that instantiates it. The loader's worker calls this with the page's compiled module, so
-/// the page's own steps find that code compiled (a first tap's `read` step at 4x CPU: 57-70 -> 14-15 ms).
-/// Reads no window and reports nothing: it runs in a worker, and the page reports the problems. The
-/// language is chosen as [`read_config`] chooses it.
-#[wasm_bindgen]
-pub fn compile_ahead(config_json: String, page_lang: Option<String>) {
-    let Parsed { config, .. } = with_zones(|zones| Config::from_json(&config_json, zones));
-    let messages = config.texts.messages(panel_locale(&config, page_lang.as_deref()));
-    let departments = config.departments.iter().filter_map(|department| department.hours.as_ref());
-    for hours in config.hours.iter().chain(departments) {
-        rehearse(hours, messages);
-    }
 }
 
 /// Renders the panel of `read` into `container` (inside the loader's shadow root): its skeleton at

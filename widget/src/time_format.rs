@@ -110,7 +110,7 @@ fn is_24_hour(format: &DateTimeFormat) -> bool {
 }
 
 /// The browser's language (`navigator.language`), read through the global object: a worker has a
-/// navigator but no `window` (see [`crate::mount::compile_ahead`]).
+/// navigator but no `window` (the loader's worker reads configurations too, in its rehearsal).
 pub(crate) fn browser_language() -> Option<String> {
     let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
     js_sys::Reflect::get(&navigator, &"language".into()).ok()?.as_string()
