@@ -327,35 +327,46 @@ test('on the strict-CSP page, the worker warms ICU and rehearses the widget once
   expect(seen, `CSP violations:\n${describe(seen)}`).toEqual([]);
 });
 
-test('the worker rehearses the widget unseen: its open, close and configuration report never reach the page', async ({ page }) => {
-  // The rehearsal mounts, opens and closes the panel and reads this page's faulty configuration in the
-  // worker's own instance: the page must hear none of it, and the visitor's first tap must be the
-  // first open the page hears of.
-  await page.addInitScript(() => {
-    window.__widgetEvents = [];
-    for (const type of ['open', 'close']) {
-      addEventListener(type, (event) => {
-        if (event.target.localName === 'contact-widget') window.__widgetEvents.push(type);
-      }, true);
-    }
-  });
-  const errors = collectConsoleErrors(page);
-  const workerMessages = [];
-  page.on('worker', (worker) => worker.on('console', (message) => workerMessages.push(message.text())));
-  await page.goto('/demo-site/bad-config.html');
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('contact-widget: compiled ahead', 'mark').length)).toBe(1);
-  await page.mouse.wheel(0, 100);
-  await expect(panel(page).locator('[data-testid=cw-contact]').first()).toBeAttached();
-  expect(await page.evaluate(() => window.__widgetEvents)).toEqual([]);
-  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-  expect(workerMessages).toEqual([]);
-  expect(errors.filter((text) => text.includes('contact-widget'))).toHaveLength(1);
+// The rehearsal mounts the panel, opens it and its callback form (which fetches a fill-time token) and
+// closes it, reading the page's configuration, in the worker's own instance: the page must hear none
+// of it, and the visitor's first tap must be the first open the page hears of.
+for (const [where, url, reports] of [
+  ['the demo page', '/', 0],
+  ['a page whose configuration has problems', '/demo-site/bad-config.html', 1],
+]) {
+  test(`the worker rehearses the widget unseen on ${where}: no event, request or message of its own reaches the page`, async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__widgetEvents = [];
+      for (const type of ['open', 'close']) {
+        addEventListener(type, (event) => {
+          if (event.target.localName === 'contact-widget') window.__widgetEvents.push(type);
+        }, true);
+      }
+    });
+    const errors = collectConsoleErrors(page);
+    const workerMessages = [];
+    page.on('worker', (worker) => worker.on('console', (message) => workerMessages.push(message.text())));
+    const apiRequests = [];
+    page.context().on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/')) apiRequests.push(pathname);
+    });
+    await page.goto(url);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('contact-widget: compiled ahead', 'mark').length)).toBe(1);
+    await page.mouse.wheel(0, 100);
+    await expect(panel(page).locator('[data-testid=cw-contact]').first()).toBeAttached();
+    expect(await page.evaluate(() => window.__widgetEvents)).toEqual([]);
+    await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    expect(apiRequests).toEqual([]);
+    expect(workerMessages).toEqual([]);
+    expect(errors.filter((text) => text.includes('contact-widget'))).toHaveLength(reports);
 
-  await launcher(page).click();
-  await expect(panel(page)).toBeVisible();
-  expect(await page.evaluate(() => window.__widgetEvents)).toEqual(['open']);
-});
+    await launcher(page).click();
+    await expect(panel(page)).toBeVisible();
+    expect(await page.evaluate(() => window.__widgetEvents)).toEqual(['open']);
+  });
+}
 
 test('the first tap builds what idle time has not: a tap before any engagement opens the whole panel', async ({ page }) => {
   await page.goto('/');
