@@ -278,6 +278,29 @@ test('in "idle" mode the wasm is downloaded once the page has loaded, and the wi
   await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
 });
 
+test('in "eager" mode the widget is rehearsed in the worker and built in short steps without waiting for the visitor, and a tap opens it', async ({ page }) => {
+  await overrideLoadMode(page, 'eager');
+  await page.goto('/');
+  // No input at all: the panel is mounted and every contact built, still hidden.
+  const contacts = panel(page).locator('[data-testid=cw-contact]');
+  await expect(contacts).toHaveCount(13);
+  await expect(panel(page)).toBeHidden();
+  const steps = await page.evaluate(() => ({
+    compiledAhead: performance.getEntriesByName('contact-widget: compiled ahead', 'mark').map((mark) => mark.startTime),
+    read: performance.getEntriesByName('contact-widget: read', 'measure').map((measure) => measure.startTime),
+    builds: performance.getEntriesByName('contact-widget: build', 'measure').length,
+  }));
+  expect(steps.compiledAhead).toHaveLength(1);
+  expect(steps.read).toHaveLength(1);
+  expect(steps.read[0]).toBeGreaterThan(steps.compiledAhead[0]);
+  // One part per task, not the whole panel in the task that mounts it.
+  expect(steps.builds).toBeGreaterThan(1);
+
+  await launcher(page).click();
+  await expect(panel(page)).toBeVisible();
+  await expect(contacts.first()).toBeVisible();
+});
+
 for (const [name, connection] of [['asks to save data', { saveData: true, effectiveType: '4g' }], ['is on 2G', { saveData: false, effectiveType: '2g' }]]) {
   test(`a visitor whose browser ${name} downloads the wasm only on intent, and a tap still opens the panel`, async ({ page }) => {
     await page.addInitScript((value) => {

@@ -6,8 +6,9 @@
  * an open shadow root and fetches the wasm-bindgen glue + wasm when the `load` option says: "idle"
  * (default: downloaded and compiled after the page's load; started in short idle steps once the visitor
  * engages with the page, or on intent), "interaction" (all of it on hover, focus or touch of the
- * launcher) or "eager" (started at once). The same file is also the worker that warms ICU and the
- * wasm's code off the main thread (see warmInWorker).
+ * launcher) or "eager" (downloaded and started in short idle steps at once, without waiting for the
+ * load or the visitor). The same file is also the worker that warms ICU and rehearses the widget off
+ * the main thread (see warmInWorker).
  * Where the wasm cannot run, the launcher opens the links of fallback.json (server-stub/src/fallback.rs).
  *
  * Guarantees: it never throws into the host page (errors go to console.error, prefixed); a second copy
@@ -725,13 +726,14 @@
         return false;
       };
       // The worker warms ICU and the wasm's code as soon as the wasm is compiled, engaged or not: off the
-      // main thread it costs the page nothing, and a tap that comes first then finds both started.
-      const prepare = () => {
+      // main thread it costs the page nothing, and a tap that comes first then finds both started. The
+      // page's own steps follow once `when` says so ("idle": the visitor engaged; "eager": at once).
+      const prepare = (when) => {
         prefetch();
         if (compiled) {
           compiled.then((module) => {
             const warmed = warmInWorker(module);
-            whenEngaged(() => warmed.then(() => stepWhenIdle(prepareStep)));
+            when(() => warmed.then(() => stepWhenIdle(prepareStep)));
           }, () => {});
         }
       };
@@ -740,11 +742,16 @@
       // theirs to pay for. A request waiting in the outbox is still sent at once.
       const connection = navigator.connection;
       const savesData = !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType || ''));
-      if (hasWaitingRequest() || (config.load === 'eager' && !savesData)) {
+      // "eager" is "idle" without waiting: downloaded and compiled at once, rehearsed in the worker, then
+      // started in short steps, so the page's load carries no long task of the widget's either.
+      if (hasWaitingRequest()) {
         boot();
+      } else if (config.load === 'eager' && !savesData) {
+        prepare((then) => then());
       } else if (config.load !== 'interaction' && !savesData) {
-        if (document.readyState === 'complete') whenIdle(prepare);
-        else window.addEventListener('load', () => whenIdle(prepare), { once: true });
+        const prepareWhenEngaged = () => prepare(whenEngaged);
+        if (document.readyState === 'complete') whenIdle(prepareWhenEngaged);
+        else window.addEventListener('load', () => whenIdle(prepareWhenEngaged), { once: true });
       }
 
       widget = { open, close, openCallback };
