@@ -248,6 +248,28 @@ test('the same waiting request resent by several pages is stored once', async ({
   }
 });
 
+test('once the panel has been opened, idle time builds the callback form, hidden and without its token; asking for it shows it and fetches one', async ({ page }) => {
+  const tokenRequests = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/form-token')) tokenRequests.push(request.url());
+  });
+  await page.goto('/');
+  await openPanel(page);
+  // Nobody asked for the form: it is built in the background, hidden, and no fill-time token is taken.
+  await expect(page.getByTestId('cw-form')).toBeAttached();
+  await expect(page.getByTestId('cw-form')).toBeHidden();
+  await expect(panel(page).getByTestId('cw-dept-sales')).toBeVisible();
+  await expect(page.getByTestId('cw-close')).toBeFocused();
+  expect(tokenRequests).toEqual([]);
+
+  await callbackOpen(page, 'service').click();
+  await expect(phoneField(page)).toBeVisible();
+  await expect(phoneField(page)).toBeFocused();
+  await expect(page.getByTestId('cw-department')).toHaveValue('service');
+  await expect.poll(() => tokenRequests.length).toBe(1);
+  await expect(page.getByTestId('cw-form')).toHaveCount(1);
+});
+
 test('going back shows the contacts, and the form opened again from another department keeps what was typed', async ({ page }) => {
   await page.goto('/');
   await openCallbackForm(page, 'sales');

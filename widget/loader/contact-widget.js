@@ -602,6 +602,9 @@
       });
       const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 4000 }) : setTimeout(then, 100));
       const stepWhenIdle = (step) => stepInTasks(whenIdle, step);
+      // Builds the panel's queued parts a part per idle task: after the start (its contacts) and after
+      // each opening, which queues the callback form (widget/src/deferred.rs). The fallback has none.
+      const buildWhenIdle = (ready) => ready.buildNext && stepWhenIdle(() => measured('build', () => ready.buildNext()));
       // What a tap opens once ready: the wasm's handle or the fallback, both with open, close, isOpen.
       let booting = null;
       let handle = null;
@@ -612,8 +615,7 @@
           warmInWorker(null).then(() => stepInTasks((then) => setTimeout(then, 0), warmIntlStep));
           booting = Promise.resolve(inSteps === true).then(loadWasm)
             .then((ready) => {
-              // The panel's contacts, built a part per idle task, so a tap finds them built.
-              stepWhenIdle(() => measured('build', () => ready.buildNext()));
+              buildWhenIdle(ready);
               return ready;
             }, (error) => {
               console.warn(PREFIX + ' the wasm did not start; showing plain links:', error);
@@ -645,6 +647,7 @@
         }
         if (handle) {
           measured('open', () => handle.open());
+          buildWhenIdle(handle);
           return;
         }
         if (waiting) return;
@@ -672,6 +675,7 @@
           }
           setBusy(false);
           measured('open', () => ready.open());
+          buildWhenIdle(ready);
         }, () => {
           waiting = false;
           setBusy(false);

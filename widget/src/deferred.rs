@@ -7,7 +7,10 @@
 //!   hours: both mostly formatted times) are built on first use ([`build_when_needed`]);
 //! - the contacts are queued ([`BuildQueue`]): the loader builds them one part per idle task once the
 //!   visitor engages with the page, so no single task blocks it for long, and the first open builds
-//!   whatever is left.
+//!   whatever is left;
+//! - the callback form is also queued once the panel has been opened, after the contacts: a visitor
+//!   who opened the panel may well ask for a call, and the form built in idle time meanwhile makes
+//!   that tap only show it. A visitor who asks first still has it built then.
 //!
 //! Invariants: a part is built once, in the reactive owner that defers it (so it reads the same
 //! context: messages, clock, events), and it then stays for the page's life, shown and hidden by its
@@ -15,7 +18,7 @@
 //! in the order they were queued. Building outside a render pass keeps a part's view type out of any
 //! rebuild path: no re-rendering code is generated for it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -24,41 +27,69 @@ use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 
 /// Builds `part` and appends it to `parent` the first time `needed` turns true (checked as soon as
-/// the caller's view is mounted, and again whenever what `needed` reads changes).
+/// the caller's view is mounted, and again whenever what `needed` reads changes). The part returned
+/// can also be queued ([`BuildQueue::queue`]) to be built before it is needed.
 pub fn build_when_needed<V>(
     needed: impl Fn() -> bool + 'static,
     parent: NodeRef<html::Div>,
     part: impl FnOnce() -> V + 'static,
-) where
+) -> DeferredPart
+where
     V: IntoView + 'static,
 {
-    let owner = Owner::current();
-    let mut part = Some(part);
+    let part = DeferredPart::new(parent, part);
+    let when_needed = part.clone();
     Effect::new(move || {
-        if !needed() {
-            return;
-        }
-        let (Some(owner), Some(parent)) = (owner.as_ref(), parent.get_untracked()) else { return };
-        if let Some(part) = part.take() {
-            build_into(owner, &parent, part);
+        if needed() {
+            when_needed.build();
         }
     });
+    part
 }
 
-/// Parts waiting to be built, in order, each into its parent: see the module docs. Clones share the
-/// queue.
-#[derive(Clone, Default)]
-pub struct BuildQueue(Rc<RefCell<VecDeque<QueuedPart>>>);
+/// A part built once, into its parent and in the reactive owner it was declared in: by whichever
+/// comes first of [`DeferredPart::build`] and a [`BuildQueue`] it was queued in. Clones share it.
+#[derive(Clone)]
+pub struct DeferredPart(Rc<Deferred>);
 
-/// Builds a queued part, in the owner and into the element it is given.
-type BuildPart = Box<dyn FnOnce(&Owner, &web_sys::HtmlDivElement)>;
-
-/// A part with what it is built in and into.
-struct QueuedPart {
+struct Deferred {
     owner: Owner,
     parent: NodeRef<html::Div>,
-    build: BuildPart,
+    /// `None` once built.
+    build: RefCell<Option<BuildPart>>,
+    queued: Cell<bool>,
 }
+
+/// Builds a part, in the owner and into the element it is given.
+type BuildPart = Box<dyn FnOnce(&Owner, &web_sys::HtmlDivElement)>;
+
+impl DeferredPart {
+    /// Declares `part`, to be built in the current reactive owner and appended to `parent`.
+    pub fn new<V>(parent: NodeRef<html::Div>, part: impl FnOnce() -> V + 'static) -> Self
+    where
+        V: IntoView + 'static,
+    {
+        let owner = Owner::current().unwrap_or_default();
+        let build: BuildPart = Box::new(move |owner, parent| build_into(owner, parent, part));
+        DeferredPart(Rc::new(Deferred { owner, parent, build: RefCell::new(Some(build)), queued: Cell::new(false) }))
+    }
+
+    /// Builds the part unless it is built already; returns false while it cannot be built yet
+    /// because its parent is not in the document (the caller's view is not mounted).
+    pub fn build(&self) -> bool {
+        let Some(parent) = self.0.parent.get_untracked() else { return false };
+        // Taken out before building: the part's own views may build or queue parts of their own.
+        let build = self.0.build.borrow_mut().take();
+        if let Some(build) = build {
+            build(&self.0.owner, &parent);
+        }
+        true
+    }
+}
+
+/// Parts waiting to be built, in order: see the module docs. Clones share the queue.
+#[derive(Clone, Default)]
+pub struct BuildQueue(Rc<RefCell<VecDeque<DeferredPart>>>);
 
 impl BuildQueue {
     /// Queues `part`, to be built in the current reactive owner and appended to `parent`.
@@ -66,9 +97,15 @@ impl BuildQueue {
     where
         V: IntoView + 'static,
     {
-        let owner = Owner::current().unwrap_or_default();
-        let build = Box::new(move |owner: &Owner, parent: &web_sys::HtmlDivElement| build_into(owner, parent, part));
-        self.0.borrow_mut().push_back(QueuedPart { owner, parent, build });
+        self.queue(&DeferredPart::new(parent, part));
+    }
+
+    /// Queues a part declared elsewhere (see [`build_when_needed`]), once: built from here unless
+    /// something builds it first.
+    pub fn queue(&self, part: &DeferredPart) {
+        if !part.0.queued.replace(true) {
+            self.0.borrow_mut().push_back(part.clone());
+        }
     }
 
     /// Builds the next part; returns whether parts remain. Builds nothing while the next part's
@@ -76,9 +113,8 @@ impl BuildQueue {
     pub fn build_next(&self) -> bool {
         // Taken out of the queue before building: a part's own views may queue parts of their own.
         let Some(next) = self.0.borrow_mut().pop_front() else { return false };
-        match next.parent.get_untracked() {
-            Some(parent) => (next.build)(&next.owner, &parent),
-            None => self.0.borrow_mut().push_front(next),
+        if !next.build() {
+            self.0.borrow_mut().push_front(next);
         }
         !self.0.borrow().is_empty()
     }

@@ -162,14 +162,10 @@ where
             view! { <DepartmentSection department id messages show_hours>{open_form}</DepartmentSection> }
         });
     }
-    Effect::new(move || {
-        if open.get() {
-            build_queue.build_all();
-        }
-    });
-    // The form is built the first time it is opened (see crate::deferred), into the panel's body.
+    // The form, into the panel's body: built the first time it is asked for, or in idle time once
+    // the panel has been opened (see crate::deferred).
     let body = NodeRef::<html::Div>::new();
-    if let Some((settings, config)) = callback {
+    let form = callback.map(|(settings, config)| {
         let on_back = move || {
             form_for.set(None);
             request_animation_frame(move || {
@@ -183,8 +179,17 @@ where
             move || form_for.with(Option::is_some),
             body,
             move || view! { <CallbackForm config settings open=form_for locale outbox on_back /> },
-        );
-    }
+        )
+    });
+    Effect::new(move || {
+        if open.get() {
+            build_queue.build_all();
+            // Queued after the contacts are built, so that this opening does not build it too.
+            if let Some(form) = &form {
+                build_queue.queue(form);
+            }
+        }
+    });
 
     view! {
         <div
