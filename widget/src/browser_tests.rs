@@ -107,6 +107,33 @@ fn contacts_are_built_a_part_per_step_in_order_and_the_rest_on_opening() {
 }
 
 #[wasm_bindgen_test]
+async fn the_callback_form_is_built_ahead_in_idle_steps_after_an_opening_and_never_by_an_opening() {
+    let widget = Widget::mount(
+        r#"{ "company": "X", "callback": { "endpoint": "/api/v1/callbacks" }, "departments": [
+          { "id": "a", "name": "A", "contacts": [{ "type": "telegram", "username": "@a_team" }] }
+        ] }"#,
+    );
+    let form = || widget.find("[data-testid=cw-form]");
+    assert!(!widget.handle.build_next(), "the one department is built, and nothing else waits before any opening");
+    assert_eq!(widget.find_all(".cw-dept").len(), 1);
+    assert!(form().is_none(), "nobody has opened the panel: no form");
+    widget.handle.open();
+    settle().await;
+    assert!(form().is_none(), "the opening itself does not build the form");
+    widget.handle.close();
+    widget.handle.open();
+    settle().await;
+    assert!(form().is_none(), "nor does a second opening");
+    assert!(!widget.handle.build_next(), "the form was the last part waiting");
+    let built = form().expect("an idle step builds the form");
+    assert!(built.closest("[hidden]").unwrap().is_some(), "built hidden");
+    widget.handle.open_callback(None);
+    settle().await;
+    assert!(form().unwrap().closest("[hidden]").unwrap().is_none(), "asking for it shows it");
+    assert_eq!(widget.find_all("[data-testid=cw-form]").len(), 1, "built once");
+}
+
+#[wasm_bindgen_test]
 fn contacts_render_as_links_named_by_action_target_and_department() {
     let widget = Widget::mount(CONFIG);
     widget.handle.open();

@@ -8,9 +8,9 @@
 //! - the contacts are queued ([`BuildQueue`]): the loader builds them one part per idle task once the
 //!   visitor engages with the page, so no single task blocks it for long, and the first open builds
 //!   whatever is left;
-//! - the callback form is also queued once the panel has been opened, after the contacts: a visitor
-//!   who opened the panel may well ask for a call, and the form built in idle time meanwhile makes
-//!   that tap only show it. A visitor who asks first still has it built then.
+//! - the callback form is also queued, ahead of need, once the panel has been opened: a visitor who
+//!   opened the panel may well ask for a call, and the form built in idle time meanwhile makes that
+//!   tap only show it. A visitor who asks first still has it built then; no opening builds it.
 //!
 //! Invariants: a part is built once, in the reactive owner that defers it (so it reads the same
 //! context: messages, clock, events), and it then stays for the page's life, shown and hidden by its
@@ -28,7 +28,7 @@ use leptos::tachys::view::{Mountable, Render};
 
 /// Builds `part` and appends it to `parent` the first time `needed` turns true (checked as soon as
 /// the caller's view is mounted, and again whenever what `needed` reads changes). The part returned
-/// can also be queued ([`BuildQueue::queue`]) to be built before it is needed.
+/// can also be queued ([`BuildQueue::queue_ahead`]) to be built before it is needed.
 pub fn build_when_needed<V>(
     needed: impl Fn() -> bool + 'static,
     parent: NodeRef<html::Div>,
@@ -89,22 +89,31 @@ impl DeferredPart {
 
 /// Parts waiting to be built, in order: see the module docs. Clones share the queue.
 #[derive(Clone, Default)]
-pub struct BuildQueue(Rc<RefCell<VecDeque<DeferredPart>>>);
+pub struct BuildQueue(Rc<RefCell<Lanes>>);
+
+/// The parts the panel shows when it opens, and behind them the parts built ahead of need.
+#[derive(Default)]
+struct Lanes {
+    shown: VecDeque<DeferredPart>,
+    ahead: VecDeque<DeferredPart>,
+}
 
 impl BuildQueue {
-    /// Queues `part`, to be built in the current reactive owner and appended to `parent`.
+    /// Queues `part`, to be built in the current reactive owner and appended to `parent`, in idle
+    /// time or, at the latest, when the panel opens ([`BuildQueue::build_all`]).
     pub fn push<V>(&self, parent: NodeRef<html::Div>, part: impl FnOnce() -> V + 'static)
     where
         V: IntoView + 'static,
     {
-        self.queue(&DeferredPart::new(parent, part));
+        self.0.borrow_mut().shown.push_back(DeferredPart::new(parent, part));
     }
 
-    /// Queues a part declared elsewhere (see [`build_when_needed`]), once: built from here unless
-    /// something builds it first.
-    pub fn queue(&self, part: &DeferredPart) {
+    /// Queues a part declared elsewhere (see [`build_when_needed`]) to be built ahead of need, once:
+    /// in idle time after the parts the panel shows, never by [`BuildQueue::build_all`], so that no
+    /// opening waits for it.
+    pub fn queue_ahead(&self, part: &DeferredPart) {
         if !part.0.queued.replace(true) {
-            self.0.borrow_mut().push_back(part.clone());
+            self.0.borrow_mut().ahead.push_back(part.clone());
         }
     }
 
@@ -112,16 +121,26 @@ impl BuildQueue {
     /// parent is not in the document yet (the caller's view is not mounted).
     pub fn build_next(&self) -> bool {
         // Taken out of the queue before building: a part's own views may queue parts of their own.
-        let Some(next) = self.0.borrow_mut().pop_front() else { return false };
+        let next = {
+            let mut lanes = self.0.borrow_mut();
+            match lanes.shown.pop_front() {
+                Some(part) => Some((part, true)),
+                None => lanes.ahead.pop_front().map(|part| (part, false)),
+            }
+        };
+        let Some((next, shown)) = next else { return false };
         if !next.build() {
-            self.0.borrow_mut().push_front(next);
+            let mut lanes = self.0.borrow_mut();
+            if shown { &mut lanes.shown } else { &mut lanes.ahead }.push_front(next);
         }
-        !self.0.borrow().is_empty()
+        let lanes = self.0.borrow();
+        !(lanes.shown.is_empty() && lanes.ahead.is_empty())
     }
 
-    /// Builds every part still waiting (that can be built: see [`BuildQueue::build_next`]).
+    /// Builds every part the panel shows that is still waiting (and can be built: see
+    /// [`BuildQueue::build_next`]); the parts queued ahead wait for idle time.
     pub fn build_all(&self) {
-        let mut remaining = self.0.borrow().len();
+        let mut remaining = self.0.borrow().shown.len();
         while remaining > 0 && self.build_next() {
             remaining -= 1;
         }

@@ -184,9 +184,8 @@ where
     Effect::new(move || {
         if open.get() {
             build_queue.build_all();
-            // Queued after the contacts are built, so that this opening does not build it too.
             if let Some(form) = &form {
-                build_queue.queue(form);
+                build_queue.queue_ahead(form);
             }
         }
     });
