@@ -49,8 +49,9 @@ impl WidgetHandle {
         self.open();
     }
 
-    /// Builds the next queued part of the panel, so that opening it has less left to do; returns
-    /// whether parts remain. The loader calls it in idle time, one part per task.
+    /// Builds the next queued part of the panel, so that opening it, or asking for its callback form,
+    /// has less left to do; returns whether parts remain. The loader calls it in idle time, one part
+    /// per task, after the start and after each opening (see [`crate::deferred`]).
     #[wasm_bindgen(js_name = buildNext)]
     pub fn build_next(&self) -> bool {
         self.build_queue.build_next()
