@@ -604,7 +604,17 @@
       const stepWhenIdle = (step) => stepInTasks(whenIdle, step);
       // Builds the panel's queued parts a part per idle task: after the start (its contacts) and after
       // each opening, which queues the callback form (widget/src/deferred.rs). The fallback has none.
-      const buildWhenIdle = (ready) => ready.buildNext && stepWhenIdle(() => measured('build', () => ready.buildNext()));
+      // One run at a time: a run still going takes up what an opening queues.
+      let building = false;
+      const buildWhenIdle = (ready) => {
+        if (building || !ready.buildNext) return;
+        building = true;
+        stepWhenIdle(() => {
+          building = false; // a step that throws ends the run; the next opening starts another
+          building = measured('build', () => ready.buildNext());
+          return building;
+        });
+      };
       // What a tap opens once ready: the wasm's handle or the fallback, both with open, close, isOpen.
       let booting = null;
       let handle = null;

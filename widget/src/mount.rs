@@ -82,14 +82,9 @@ pub fn read_config(config_json: String, page_lang: Option<String>) -> ReadConfig
     if !issues.is_empty() {
         web_sys::console::error_1(&issues_report(&issues).into());
     }
-    let locale = panel_locale(&config, page_lang.as_deref());
+    let locale =
+        config.locale.unwrap_or_else(|| Locale::for_visitor(page_lang.as_deref(), browser_language().as_deref()));
     ReadConfig { config, locale }
-}
-
-/// The panel's language: the configured one, else from `page_lang` (the host page's `<html lang>`)
-/// and the browser's.
-fn panel_locale(config: &Config, page_lang: Option<&str>) -> Locale {
-    config.locale.unwrap_or_else(|| Locale::for_visitor(page_lang, browser_language().as_deref()))
 }
 
 /// Renders the panel of `read` into `container` (inside the loader's shadow root): its skeleton at
